@@ -1,0 +1,11 @@
+/** The library: everything the CLI does, as typed functions. */
+export { extract, extractGrid, type Input } from "./extract.ts";
+export { interpret } from "./interpret/index.ts";
+export { readGrid, detectFormat } from "./formats/index.ts";
+export { parseValue } from "./interpret/value.ts";
+export { JixiaoError, describeError } from "./errors.ts";
+export { documentJsonSchema, findingJsonSchema } from "./model/json-schema.ts";
+export * from "./model/schema.ts";
+export type * from "./model/types.ts";
+export type { Cell, Table, GridDocument, SourceFormat } from "./grid/types.ts";
+export { toMatrix } from "./grid/matrix.ts";
