@@ -1,0 +1,127 @@
+/**
+ * Department overall tables (部门整体绩效目标表): staff, the budget block (基本支出/项目支出, income sources),
+ * the overall goal, key tasks (名称 | 主要实施内容 | 拟投入的资金 | 期望达到的目标) and an indicator matrix.
+ */
+import type { Table } from "../grid/types.ts";
+import type { Department, Task } from "../model/types.ts";
+import { parseAmount } from "./amount.ts";
+import { refOf, slotAt, type Slot } from "./rows.ts";
+import { joinLines, labelForm, unitInLabel } from "./text.ts";
+
+export function newDepartment(title: string | null, table: number): Department {
+  return {
+    title,
+    name: null,
+    staff: null,
+    budget: { total: null, basic: null, project: null, fiscal: null, other: null, statedUnit: "万元", lines: [] },
+    goal: null,
+    tasks: [],
+    indicators: [],
+    sources: {},
+    tables: [table],
+  };
+}
+
+const BUDGET_KEYS: [RegExp, "total" | "basic" | "project" | "fiscal" | "other"][] = [
+  [/^(部门预算支出|预算支出合计|部门预算总额|支出合计|年度预算总额|部门预算|预算总额|收入合计|部门支出预算|部门预算总支出)$/, "total"],
+  [/^基本支出$/, "basic"],
+  [/^项目支出$/, "project"],
+  [/^(财政拨款|一般公共预算|财政拨款收入|一般公共预算拨款|财政资金)$/, "fiscal"],
+  [/^(其他资金|其他收入)$/, "other"],
+];
+const STAFF = /^(财政供养人员数|编制人数|在职人员数|实有人数|人员编制数|在职人数|财政供养人数)$/;
+const MONEYISH = /支出|拨款|资金|收入|预算|经费|结转|结余/;
+const NUMERIC = /^[\s\d,，.．０-９]+$/;
+
+/** Label/amount pairs of a budget-block row, and the staff count. */
+export function readDepartmentRow(dept: Department, table: Table, row: Slot[], statedUnit: "万元" | "元"): boolean {
+  let used = false;
+  const anchored = row.filter((s) => s.anchored);
+  for (let i = 0; i + 1 < anchored.length; i++) {
+    const label = joinLines(anchored[i].cell.text);
+    const form = labelForm(label);
+    if (!form || NUMERIC.test(form)) continue;
+    const next = anchored[i + 1];
+    const raw = joinLines(next.cell.text);
+    if (raw && !NUMERIC.test(raw.replace(/万?元$/, ""))) continue;
+    if (STAFF.test(form)) {
+      dept.staff = parseAmount(raw);
+      dept.sources.staff = { raw, at: refOf(table, next.cell) };
+      used = true;
+      i++;
+      continue;
+    }
+    if (!MONEYISH.test(form)) continue;
+    const unit = unitInLabel(label) ?? statedUnit;
+    const v = parseAmount(raw);
+    const amount = v === null ? null : unit === "元" ? round(v / 10000) : v;
+    dept.budget.lines.push({ label, amount, raw, at: refOf(table, next.cell) });
+    const key = BUDGET_KEYS.find(([re]) => re.test(form))?.[1];
+    if (key && dept.budget[key] === null) {
+      dept.budget[key] = amount;
+      dept.sources[`budget.${key}`] = { raw, at: refOf(table, next.cell) };
+    }
+    used = true;
+    i++;
+  }
+  return used;
+}
+
+export interface TaskMap {
+  name: number;
+  content?: number;
+  amount?: number;
+  goal?: number;
+  amountUnit: "万元" | "元" | null;
+}
+
+/** A task header row: 名称 | 主要实施内容 | 拟投入的资金(万元) | 期望达到的目标. */
+export function readTaskHeader(row: Slot[]): TaskMap | null {
+  let map: Partial<TaskMap> = {};
+  for (const s of row) {
+    if (!s.anchored) continue;
+    const raw = joinLines(s.cell.text);
+    const f = labelForm(raw);
+    if (/^(任务)?名称$|^重点工作任务名称$|^任务$/.test(f)) map.name ??= s.col;
+    else if (/实施内容|工作内容|^主要内容$|^任务内容$/.test(f)) map.content ??= s.col;
+    else if (/拟投入|资金|金额|预算/.test(f)) {
+      map.amount ??= s.col;
+      map.amountUnit = unitInLabel(raw);
+    } else if (/目标/.test(f) && !/绩效目标$/.test(f)) map.goal ??= s.col;
+  }
+  if (map.name === undefined || (map.content === undefined && map.amount === undefined)) return null;
+  return { amountUnit: null, ...map } as TaskMap;
+}
+
+/** A task row under a task header; null when the row is something else (the task block has ended). */
+export function readTaskRow(table: Table, row: Slot[], map: TaskMap, statedUnit: "万元" | "元"): Task | null {
+  const nameSlot = slotAt(row, map.name);
+  if (!nameSlot || !nameSlot.anchored) return null;
+  // Cells left of the name column must be a task-group label or blank.
+  const left = row.filter((s) => s.colEnd <= map.name);
+  const groupSlot = left.find((s) => joinLines(s.cell.text));
+  const group = groupSlot ? joinLines(groupSlot.cell.text) : null;
+  if (group && !/任务/.test(group)) return null;
+  const rawName = joinLines(nameSlot.cell.text);
+  if (!rawName) return null;
+  const cell = (col: number | undefined) => {
+    if (col === undefined) return null;
+    const s = slotAt(row, col);
+    return s && s.anchored && s !== nameSlot ? joinLines(s.cell.text) || null : null;
+  };
+  const rawAmount = cell(map.amount);
+  const v = rawAmount ? parseAmount(rawAmount) : null;
+  const unit = map.amountUnit ?? statedUnit;
+  return {
+    name: rawName.replace(/^任务\s*[0-9一二三四五六七八九十]+\s*[:：.、]\s*/, ""),
+    content: cell(map.content),
+    amount: v === null ? null : unit === "元" ? round(v / 10000) : v,
+    goal: cell(map.goal),
+    group,
+    at: refOf(table, nameSlot.cell),
+  };
+}
+
+export function round(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
+}

@@ -1,0 +1,76 @@
+/**
+ * Key–value rows: a label cell followed by its value (`主管部门 | X | 实施单位 | Y`), a label spanning
+ * several rows whose later rows hold its value (`预算规模及资金用途`), labels in one row with their values
+ * in the row below, and `label：value` written in one cell.
+ */
+import { fieldOf, type FieldKey } from "./labels.ts";
+import type { Slot } from "./rows.ts";
+import { joinLines } from "./text.ts";
+
+export interface FieldHit {
+  key: FieldKey;
+  label: Slot;
+  /** The value's cell; null when the label stood with no value cell after it. */
+  value: Slot | null;
+  /** Value text when it was written in the label's own cell (`项目名称：X`). */
+  inline?: string;
+}
+
+/** Labels in this row that got no value, kept by column for a value row below. */
+export type PendingLabels = { key: FieldKey; label: Slot }[];
+
+export function labelOfSlot(s: Slot): { key: FieldKey; inline?: string } | null {
+  const text = joinLines(s.cell.text);
+  const key = fieldOf(text);
+  if (key) return { key };
+  const m = text.match(/^([^:：]{2,12})[:：]\s*(.+)$/s);
+  if (m) {
+    const k = fieldOf(m[1]);
+    if (k) return { key: k, inline: m[2].trim() };
+  }
+  return null;
+}
+
+/**
+ * Scan one row left to right. A label claims the next anchored non-label cell. A label covered from above
+ * (a rowspan) claims values in the rows it spans, unless a nearer label claims them first.
+ */
+export function scanRow(row: Slot[], pendingAbove: PendingLabels): { hits: FieldHit[]; pending: PendingLabels } {
+  const hits: FieldHit[] = [];
+  const labels = row.map((s) => labelOfSlot(s));
+  const rowHasLabel = labels.some((l, i) => l && row[i].anchored);
+
+  // Values under labels of the row above (`预算数 | 财政资金 | 其他资金` / `98.4 | 98.4 | `).
+  if (!rowHasLabel && pendingAbove.length) {
+    for (const p of pendingAbove) {
+      const s = row.find((x) => x.anchored && x.col <= p.label.col && p.label.col < x.colEnd);
+      if (s) hits.push({ key: p.key, label: p.label, value: s });
+    }
+    if (hits.length) return { hits, pending: [] };
+  }
+
+  const pending: PendingLabels = [];
+  let open: { key: FieldKey; label: Slot } | null = null;
+  row.forEach((s, i) => {
+    const l = labels[i];
+    if (l) {
+      if (l.inline !== undefined && s.anchored) {
+        hits.push({ key: l.key, label: s, value: null, inline: l.inline });
+        open = null;
+        return;
+      }
+      if (open && open.label.anchored) pending.push(open);
+      open = { key: l.key, label: s };
+      return;
+    }
+    if (!open) return;
+    if (s.anchored) hits.push({ key: open.key, label: open.label, value: s });
+    open = null;
+  });
+  if (open && (open as { label: Slot }).label.anchored) {
+    const o = open as { key: FieldKey; label: Slot };
+    // A label at the row's end with no cell after it: its value may be in the row below.
+    pending.push(o);
+  }
+  return { hits, pending: pending.filter((p) => !hits.some((h) => h.key === p.key)) };
+}

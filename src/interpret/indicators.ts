@@ -1,0 +1,165 @@
+/**
+ * Indicator matrices: find the header row (一级指标 | 二级指标 | 三级指标 | [描述] | 指标值 | [依据]), map its
+ * columns, and read each following row as an indicator — merged level-1/level-2 cells filled down, codes
+ * stripped and labels canonicalised, split value columns (计算符号 | 指标值 | 计量单位) joined.
+ */
+import type { Table } from "../grid/types.ts";
+import type { Indicator } from "../model/types.ts";
+import { fieldOf, indicatorColumnOf, type FieldKey, type IndicatorColumn } from "./labels.ts";
+import { refOf, slotAt, type Slot } from "./rows.ts";
+import { canonicalLevel1, canonicalLevel2, impliedLevel1, stripLabel } from "./taxonomy.ts";
+import { joinLines } from "./text.ts";
+import { parseValue } from "./value.ts";
+
+export interface MatrixMap {
+  cols: Partial<Record<IndicatorColumn, number>>;
+  /** Project columns in a wide table (one row per project: 单位编码 | 单位及项目名称 | 金额 | 绩效目标 | 指标…). */
+  fieldCols: Partial<Record<FieldKey, number>>;
+  /** Unit stated in a header such as 金额(元). */
+  headerUnits: Partial<Record<FieldKey, "万元" | "元">>;
+}
+
+/** Running state while reading rows of one matrix: labels carried down over blank cells. */
+export interface FillState {
+  level1: { label: string; slotRow: number } | null;
+  level2: { label: string; slotRow: number } | null;
+}
+
+export function newFillState(): FillState {
+  return { level1: null, level2: null };
+}
+
+export function readIndicatorHeader(row: Slot[], unitOf: (text: string) => "万元" | "元" | null): MatrixMap | null {
+  const cols: MatrixMap["cols"] = {};
+  const fieldCols: MatrixMap["fieldCols"] = {};
+  const headerUnits: MatrixMap["headerUnits"] = {};
+  for (const s of row) {
+    if (!s.anchored) continue;
+    const text = joinLines(s.cell.text);
+    const ic = indicatorColumnOf(text);
+    if (ic && cols[ic] === undefined) {
+      cols[ic] = s.col;
+      continue;
+    }
+    const f = fieldOf(text) ?? wideFieldOf(text);
+    if (f && fieldCols[f] === undefined) {
+      fieldCols[f] = s.col;
+      const u = unitOf(text);
+      if (u) headerUnits[f] = u;
+    }
+  }
+  const levels = (cols.level1 !== undefined ? 1 : 0) + (cols.level2 !== undefined ? 1 : 0);
+  const hasName = cols.name !== undefined;
+  const hasValue = cols.value !== undefined;
+  if (levels >= 1 && (hasName || hasValue) && levels + (hasName ? 1 : 0) + (hasValue ? 1 : 0) >= 3) {
+    return { cols, fieldCols, headerUnits };
+  }
+  return null;
+}
+
+/** Headers that only wide tables use for their project columns. */
+function wideFieldOf(text: string): FieldKey | null {
+  const f = text.normalize("NFKC").replace(/\s+/g, "").replace(/[(（].*?[)）]/g, "");
+  if (/^单位及项目名称$|^项目及单位名称$|^单位\/?项目名称$/.test(f)) return "name";
+  if (/^金额$|^资金$|^预算金额$|^项目金额$/.test(f)) return "budget.total";
+  return null;
+}
+
+/** Canonical level-1/level-2 names for the printed labels of a row. */
+export function canonicalLevels(l1: string | null, l2: string | null): Pick<Indicator, "level1" | "level2"> {
+  let level2 = l2 ? (canonicalLevel2(l2) ?? (stripLabel(l2) || null)) : null;
+  let level1: string | null = l1 ? canonicalLevel1(l1) : null;
+  if (l1 && !level1) {
+    // A level-2 label printed in the level-1 column (社会效益指标 where 效益指标 belongs).
+    const asLevel2 = canonicalLevel2(l1);
+    if (asLevel2) {
+      level1 = impliedLevel1(asLevel2);
+      level2 ??= asLevel2;
+    } else level1 = stripLabel(l1) || null;
+  }
+  if (!level1 && level2) level1 = impliedLevel1(canonicalLevel2(level2));
+  return { level1, level2 };
+}
+
+/**
+ * Read one row of a matrix. Returns null for rows that carry no indicator (a level-1 label alone on its
+ * row, a blank row); `end` is set when the row cannot belong to the matrix (a full-width note row).
+ */
+export function readIndicatorRow(
+  table: Table,
+  row: Slot[],
+  rowIndex: number,
+  map: MatrixMap,
+  fill: FillState,
+): { indicator: Indicator | null; end: boolean } {
+  const at = (c: IndicatorColumn) => (map.cols[c] === undefined ? undefined : slotAt(row, map.cols[c]!));
+  const text = (s: Slot | undefined) => (s ? joinLines(s.cell.text) : "");
+
+  const s1 = at("level1");
+  const s2 = at("level2");
+  const sName = at("name");
+  const sValue = at("value");
+  // A single cell across the name and value columns is a note or a section title, not an indicator.
+  if (sName && sName === sValue && row.length <= 2) return { indicator: null, end: true };
+
+  const level = (s: Slot | undefined, key: "level1" | "level2"): string | null => {
+    if (s && text(s)) {
+      fill[key] = { label: text(s), slotRow: s.cell.row };
+      return text(s);
+    }
+    // A blank, unmerged level cell repeats the label above it (tables that do not merge).
+    return s && !s.anchored ? text(s) || null : (fill[key]?.label ?? null);
+  };
+  // A new level-1 block resets the level-2 carried down from the previous block.
+  if (s1 && s1.anchored && text(s1) && fill.level1 && fill.level1.slotRow !== s1.cell.row) fill.level2 = null;
+  const l1 = level(s1, "level1");
+  const l2 = s2 && s2 !== s1 ? level(s2, "level2") : s2 === s1 ? null : (fill.level2?.label ?? null);
+
+  const nameSlot = sName && sName !== s2 && sName !== s1 ? sName : undefined;
+  const name = nameSlot && nameSlot.anchored ? text(nameSlot) : "";
+  const value = readValue(row, map);
+  if (!name && !value.text) return { indicator: null, end: false };
+
+  const descSlot = at("description");
+  const basisSlot = at("basis");
+  const { level1, level2 } = canonicalLevels(l1, l2);
+  const indicator: Indicator = {
+    level1,
+    level1Label: l1,
+    level2,
+    level2Label: l2,
+    name,
+    value: value.text,
+    target: parseValue(value.text),
+    at: {
+      name: nameSlot ? refOf(table, nameSlot.cell) : null,
+      value: value.slot ? refOf(table, value.slot.cell) : null,
+    },
+  };
+  if (map.cols.description !== undefined) indicator.description = descSlot && descSlot.anchored ? text(descSlot) || null : null;
+  if (map.cols.basis !== undefined) indicator.basis = basisSlot && basisSlot.anchored ? text(basisSlot) || null : null;
+  void rowIndex;
+  return { indicator, end: false };
+}
+
+/** The printed value; split columns (计算符号 | 指标值 | 计量单位) are joined into one string. */
+function readValue(row: Slot[], map: MatrixMap): { text: string; slot: Slot | undefined } {
+  const get = (c: IndicatorColumn) => {
+    const col = map.cols[c];
+    const s = col === undefined ? undefined : slotAt(row, col);
+    return s && s.anchored ? s : undefined;
+  };
+  const v = get("value");
+  let text = v ? joinLines(v.cell.text) : "";
+  const op = get("operator");
+  const unit = get("measure");
+  if (op && op !== v) {
+    const o = joinLines(op.cell.text).replace(/^(定性|定量)$/, "");
+    if (o && text) text = o + text;
+  }
+  if (unit && unit !== v) {
+    const u = joinLines(unit.cell.text);
+    if (u && text && !text.endsWith(u)) text += u;
+  }
+  return { text, slot: v };
+}

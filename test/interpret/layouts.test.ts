@@ -1,0 +1,241 @@
+/**
+ * The interpreter on each layout family of DOMAIN.md, with grids built by hand the way the backends
+ * produce them (merged cells as spans, titles in context). Labels are varied on purpose (synonyms,
+ * codes, spaces) so these tests check recognition by label, not a layout's exact wording.
+ */
+import { describe, expect, it } from "vitest";
+import { tableFromRows } from "../../src/grid/matrix.ts";
+import type { GridDocument, Table } from "../../src/grid/types.ts";
+import { interpret } from "../../src/interpret/index.ts";
+import { DocumentSchema } from "../../src/model/schema.ts";
+
+type C = string | { t: string; rs?: number; cs?: number };
+const rows = (r: C[][]) => r.map((row) => row.map((c) => (typeof c === "string" ? { text: c } : { text: c.t, rowspan: c.rs, colspan: c.cs })));
+const table = (i: number, r: C[][], context: string[] = []): Table => tableFromRows(rows(r), i, context);
+const doc = (...tables: Table[]) => {
+  const grid: GridDocument = { format: "html", tables, trailing: [], warnings: [] };
+  const d = interpret(grid, { path: "t.html", format: "html", sha256: "0" });
+  DocumentSchema.parse(d);
+  return d;
+};
+
+describe("key–value header + indicator matrix", () => {
+  it("reads fields, a coded indicator matrix with merged level-1 cells and wrapped values", () => {
+    const d = doc(
+      table(
+        0,
+        [
+          ["项目名称", { t: "助残服务项目", cs: 3 }],
+          ["主管部门", "某市残疾人联合会", "实施单位", "某市残疾人联合会本级"],
+          ["项目属性", "02-经常性项目", "项目期限", "1年"],
+          ["项目主管处室", "06-社保股", "项目年度金额", "2.500000"],
+          ["年度总体绩效目标", { t: "举办活动，丰富残疾人精神文化生活。", cs: 3 }],
+          ["一级指标", "二级指标", "三级指标", "绩效值"],
+          [{ t: "1-产出指标", rs: 3 }, "11-数量指标", "开展活动数", "≥2"],
+          ["13-时效指标", "项目完成时限", "2023年12月底"],
+          ["14-成本指标", "活动费用", "25000"],
+          [{ t: "2-效益指标", rs: 2 }, "22-社会效益", "推进文化工作", "较显著"],
+          ["24-可持续影响", "丰富生活", "中长期"],
+          ["3-满意度指标", "31-服务对象满意度", "受助残疾人满意度", "人大批复后按规定时间发\n放到位"],
+        ],
+        ["部门项目支出预算绩效目标表", "单位：万元"],
+      ),
+    );
+    expect(d.projects).toHaveLength(1);
+    const p = d.projects[0];
+    expect(p).toMatchObject({
+      title: "部门项目支出预算绩效目标表",
+      name: "助残服务项目",
+      department: "某市残疾人联合会",
+      unit: "某市残疾人联合会本级",
+      category: "02-经常性项目",
+      period: "1年",
+      office: "06-社保股",
+      goal: "举办活动，丰富残疾人精神文化生活。",
+      budget: { total: 2.5, fiscal: null, other: null, statedUnit: "万元" },
+    });
+    expect(p.indicators.map((i) => [i.level1, i.level2, i.name, i.value])).toEqual([
+      ["产出指标", "数量指标", "开展活动数", "≥2"],
+      ["产出指标", "时效指标", "项目完成时限", "2023年12月底"],
+      ["产出指标", "成本指标", "活动费用", "25000"],
+      ["效益指标", "社会效益指标", "推进文化工作", "较显著"],
+      ["效益指标", "可持续影响指标", "丰富生活", "中长期"],
+      ["满意度指标", "服务对象满意度指标", "受助残疾人满意度", "人大批复后按规定时间发放到位"],
+    ]);
+    expect(p.indicators[0].level1Label).toBe("1-产出指标");
+    expect(p.indicators[0].at.value).toEqual({ table: 0, row: 6, col: 3 });
+    expect(p.sources["budget.total"]).toEqual({ raw: "2.500000", at: { table: 0, row: 3, col: 3 } });
+  });
+
+  it("joins a header table and the indicator table that follows it, with a unit line and 元 amounts", () => {
+    const header = table(
+      0,
+      [
+        ["项目编码", "762-0504-X", "项目支出名称", "城镇残疾人医疗保险补贴"],
+        [{ t: "预算规模及资金用途", rs: 2 }, "年度资金总额", "35000", "其中：财政    资金", "35000", "其他资金", ""],
+        [{ t: "用于城镇残疾人基本医疗保险补贴", cs: 6 }],
+        ["资金支出计划（%）", "3月底", "6月底", "10月底", "12月底"],
+        ["", "25", "50", "75", "100"],
+        ["绩效目标", { t: "1、促进残疾人增收\n2、保障基本生活", cs: 4 }],
+      ],
+      ["2、城镇残疾人医疗保险补贴绩效目标表", "762002 某区残疾人联合会", "单位：元"],
+    );
+    const matrix = table(1, [
+      ["一级指标", "二级指标", "三级指标", "指标解释", "年度指标值", "指标值确定依据"],
+      ["产出指标", "数量指标", "补贴人数", "享受补贴人数", "≥30人", "上年人数"],
+      ["", "质量指标", "发放准确率", "准确率", "100%", ""],
+      ["效果指标", "社会效益指标", "补贴发放率", "发放率", "85100", ""],
+      ["满意度指标", "服务对象满意度指标", "满意度", "受助者满意程度", "≥90%", ""],
+    ]);
+    const d = doc(header, matrix);
+    expect(d.projects).toHaveLength(1);
+    const p = d.projects[0];
+    expect(p).toMatchObject({
+      title: "2、城镇残疾人医疗保险补贴绩效目标表",
+      name: "城镇残疾人医疗保险补贴",
+      code: "762-0504-X",
+      unitCode: "762002",
+      unit: "某区残疾人联合会",
+      purpose: "用于城镇残疾人基本医疗保险补贴",
+      goal: "1、促进残疾人增收\n2、保障基本生活",
+      budget: { total: 3.5, fiscal: 3.5, other: null, statedUnit: "元" },
+      tables: [0, 1],
+    });
+    expect(p.spendingPlan?.map((e) => [e.label, e.percent])).toEqual([
+      ["3月底", 25],
+      ["6月底", 50],
+      ["10月底", 75],
+      ["12月底", 100],
+    ]);
+    expect(p.indicators.map((i) => [i.level1, i.level2, i.name, i.value, i.description, i.basis])).toEqual([
+      ["产出指标", "数量指标", "补贴人数", "≥30人", "享受补贴人数", "上年人数"],
+      ["产出指标", "质量指标", "发放准确率", "100%", "准确率", null],
+      ["效益指标", "社会效益指标", "补贴发放率", "85100", "发放率", null],
+      ["满意度指标", "服务对象满意度指标", "满意度", "≥90%", "受助者满意程度", null],
+    ]);
+  });
+
+  it("starts a new project at each 项目名称 and continues a matrix split over two tables", () => {
+    const proj = (i: number, name: string) =>
+      table(i, [
+        ["项目名称", name],
+        ["预算数", "10"],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        [{ t: "产出指标", rs: 2 }, "数量指标", `${name}数量`, "1个"],
+        ["质量指标", `${name}质量`, "100%"],
+      ]);
+    const continuation = table(2, [[{ t: "效益指标" }, "社会效益指标", "B效益", "有所提高"]]);
+    const d = doc(proj(0, "A"), proj(1, "B"), continuation);
+    expect(d.projects.map((p) => [p.name, p.indicators.length])).toEqual([
+      ["A", 2],
+      ["B", 3],
+    ]);
+    expect(d.projects[1].indicators[2]).toMatchObject({ level1: "效益指标", name: "B效益", value: "有所提高" });
+  });
+});
+
+describe("2021 central template and split value columns", () => {
+  it("keeps 成本指标 as level 1 and joins 计算符号 | 指标值 | 计量单位", () => {
+    const d = doc(
+      table(0, [
+        ["项目名称", { t: "设备购置", cs: 5 }],
+        ["当年年度预算", "50", "财政拨款", "50", "其他资金", "0"],
+        ["一级指标", "二级指标", "三级指标", "计算符号", "指标值", "计量单位"],
+        ["产出指标", "数量指标", "购置设备数量", "≥", "100", "台"],
+        [{ t: "成本指标", rs: 2 }, "经济成本指标", "设备单价", "≤", "0.5", "万元/台"],
+        ["社会成本指标", "无", "", "", ""],
+        ["效益指标", "社会效益指标", "服务能力", "定性", "提高", ""],
+        ["满意度指标", "服务对象满意度指标", "使用人员满意度", "≥", "90", "%"],
+      ]),
+    );
+    const ind = d.projects[0].indicators;
+    expect(ind.map((i) => [i.level1, i.level2, i.name, i.value])).toEqual([
+      ["产出指标", "数量指标", "购置设备数量", "≥100台"],
+      ["成本指标", "经济成本指标", "设备单价", "≤0.5万元/台"],
+      ["成本指标", "社会成本指标", "无", ""],
+      ["效益指标", "社会效益指标", "服务能力", "提高"],
+      ["满意度指标", "服务对象满意度指标", "使用人员满意度", "≥90%"],
+    ]);
+    expect(d.projects[0].budget).toMatchObject({ total: 50, fiscal: 50, other: 0 });
+  });
+});
+
+describe("one wide table per project with unit and 合计 rows", () => {
+  it("reads unit rows, 合计 rows and projects whose cells span their indicator rows", () => {
+    const d = doc(
+      table(
+        0,
+        [
+          ["单位编码", "单位及项目名称", "金额(万元)", "绩效目标", "一级指标", "二级指标", "三级指标", "指标值"],
+          ["", "合计", "30", "", "", "", "", ""],
+          ["101001", "某省残疾人联合会", "30", "", "", "", "", ""],
+          [{ t: "", rs: 3 }, { t: "康复救助项目", rs: 3 }, { t: "20", rs: 3 }, { t: "救助残疾儿童", rs: 3 }, "产出指标", "数量指标", "救助人数", "≥100人"],
+          ["效益指标", "社会效益指标", "生活质量", "有所提高"],
+          ["满意度指标", "服务对象满意度指标", "家长满意度", "≥90%"],
+          [{ t: "", rs: 2 }, { t: "辅具适配项目", rs: 2 }, { t: "10", rs: 2 }, { t: "适配辅具", rs: 2 }, "产出指标", "数量指标", "适配件数", "500件"],
+          ["满意度指标", "服务对象满意度指标", "满意度", "≥85%"],
+        ],
+        ["2023年项目支出绩效目标表"],
+      ),
+    );
+    expect(d.projects.map((p) => [p.name, p.budget.total, p.goal, p.unit, p.unitCode, p.indicators.length])).toEqual([
+      ["康复救助项目", 20, "救助残疾儿童", "某省残疾人联合会", "101001", 3],
+      ["辅具适配项目", 10, "适配辅具", "某省残疾人联合会", "101001", 2],
+    ]);
+    expect(d.totals.map((t) => [t.label, t.amount, t.members])).toEqual([
+      ["合计", 30, [0, 1]],
+      ["某省残疾人联合会", 30, [0, 1]],
+    ]);
+    expect(d.projects[1].indicators[1]).toMatchObject({ level1: "满意度指标", name: "满意度", value: "≥85%" });
+  });
+});
+
+describe("department overall table", () => {
+  it("reads staff, budget parts, goal, tasks and the indicator matrix of the next table", () => {
+    const main = table(
+      0,
+      [
+        ["部门名称", { t: "某市残疾人联合会", cs: 4 }],
+        [{ t: "基本信息", rs: 1 }, "财政供养人员数", "34", "下属二级单位数", "0"],
+        [{ t: "预算整体情况", rs: 3 }, "部门预算支出", "预算金额(万元)", "收入来源", "预算金额(万元)"],
+        ["基本支出", "278.55", "财政拨款", "1,273.72"],
+        ["项目支出", "995.17", "其他资金", ""],
+        ["总体绩效目标", { t: "1、提供康复服务；\n2、无障碍改造", cs: 4 }],
+        [{ t: "年度重点工作任务", rs: 3 }, "名称", "主要实施内容", "拟投入的资金(万元)", "期望达到的目标(概述)"],
+        ["任务1: 无障碍改造", "实施无障碍改造", "14.4", "全部完成支出"],
+        ["任务2: 社区康园中心", "运营", "45", "全部完成支出"],
+        ["其他需完成的任务(可选填)", "任务1: 精神病防治经费", "预防培训服务", "5", "全部完成支出"],
+      ],
+      ["2024年市级部门整体预算绩效目标表"],
+    );
+    const indicators = table(1, [
+      ["", "一级指标", "二级指标", "三级指标", "指标值"],
+      [{ t: "绩效指标", rs: 4 }, { t: "产出指标", rs: 2 }, "数量指标", "改造户数", "240户"],
+      ["成本指标", "改造任务", "600元/户"],
+      [{ t: "社会效益指标", rs: 1 }, "社会效益指标", "居家便利程度", "是"],
+      ["满意度指标", "服务对象 满意度指标", "满意度(%)", "≥90"],
+    ]);
+    const d = doc(main, indicators);
+    expect(d.projects).toHaveLength(0);
+    expect(d.departments).toHaveLength(1);
+    const dep = d.departments[0];
+    expect(dep).toMatchObject({
+      title: "2024年市级部门整体预算绩效目标表",
+      name: "某市残疾人联合会",
+      staff: 34,
+      goal: "1、提供康复服务；\n2、无障碍改造",
+      budget: { basic: 278.55, project: 995.17, fiscal: 1273.72, other: null, total: 1273.72 },
+    });
+    expect(dep.tasks.map((t) => [t.name, t.amount, t.group])).toEqual([
+      ["无障碍改造", 14.4, "年度重点工作任务"],
+      ["社区康园中心", 45, "年度重点工作任务"],
+      ["精神病防治经费", 5, "其他需完成的任务(可选填)"],
+    ]);
+    expect(dep.indicators.map((i) => [i.level1, i.level2, i.name, i.value])).toEqual([
+      ["产出指标", "数量指标", "改造户数", "240户"],
+      ["产出指标", "成本指标", "改造任务", "600元/户"],
+      ["效益指标", "社会效益指标", "居家便利程度", "是"],
+      ["满意度指标", "服务对象满意度指标", "满意度(%)", "≥90"],
+    ]);
+  });
+});
