@@ -10,7 +10,7 @@ import { parseAmount } from "./amount.ts";
 import { readContext } from "./context.ts";
 import { newDepartment, readDepartmentRow, readTaskHeader, readTaskRow, round, type TaskMap } from "./department.ts";
 import { labelOfSlot, scanRow, type FieldHit, type PendingLabels } from "./fields.ts";
-import { newFillState, readIndicatorHeader, readIndicatorRow, type FillState, type MatrixMap } from "./indicators.ts";
+import { inferMatrixFromRow, newFillState, readIndicatorHeader, readIndicatorRow, type FillState, type MatrixMap } from "./indicators.ts";
 import { AMOUNT_FIELDS, fieldOf, isDepartmentLabel, isTotalLabel, type FieldKey } from "./labels.ts";
 import { refOf, slotAt, tableRows, type Slot } from "./rows.ts";
 import { joinLines, labelForm, paragraphs, unitInLabel } from "./text.ts";
@@ -55,8 +55,11 @@ class Reader {
   table(table: Table): void {
     this.ctx = readContext(table.context);
     this.ctxUsed = false;
-    if (this.ctx.statedUnit) this.statedUnit = this.ctx.statedUnit;
     const rows = tableRows(table);
+    // A matrix carries over to the next table only when the columns line up.
+    if (this.matrix && this.matrix.width !== undefined && this.matrix.width !== table.cols) this.matrix = null;
+    this.readBanner(rows);
+    if (this.ctx.statedUnit) this.statedUnit = this.ctx.statedUnit;
     const isDepartment = rows.some((row) => row.some((s) => s.anchored && isDepartmentLabel(joinLines(s.cell.text))));
     if (isDepartment) return this.departmentTable(table, rows);
 
@@ -72,8 +75,14 @@ class Reader {
         return;
       }
       const header = readIndicatorHeader(row, (t) => unitInLabel(t));
+      const inferred = !header && !this.matrix ? inferMatrixFromRow(row) : null;
+      if (inferred) {
+        this.matrix = { ...inferred, width: table.cols };
+        this.fill = newFillState();
+        if (this.current?.kind !== "department") this.ensureProject(table);
+      }
       if (header) {
-        this.matrix = header;
+        this.matrix = { ...header, width: table.cols };
         this.fill = newFillState();
         tableHasLabels = true;
         if (!this.isWide() && this.current?.kind !== "department") this.ensureProject(table);
@@ -113,6 +122,28 @@ class Reader {
     void planRef;
     if (!tableHasLabels && this.current && !this.matrix) {
       this.warnings.push(`table ${table.index + 1}: no performance-table labels found`);
+    }
+  }
+
+  /**
+   * Title and unit rows printed inside the table: a first row holding one cell that reads as a title
+   * (`项目支出绩效目标表`), or a short cell stating `单位：万元`.
+   */
+  private readBanner(rows: Slot[][]): void {
+    for (const row of rows.slice(0, 3)) {
+      const filled = row.filter((s) => s.anchored && joinLines(s.cell.text));
+      if (filled.length !== 1 && filled.length !== 2) continue;
+      const banner = readContext(filled.map((s) => joinLines(s.cell.text)));
+      if (banner.title && !this.ctx.title) this.ctx = { ...this.ctx, title: banner.title };
+      if (banner.statedUnit && !this.ctx.statedUnit) this.ctx = { ...this.ctx, statedUnit: banner.statedUnit };
+    }
+    for (const row of rows) {
+      for (const s of row) {
+        const t = joinLines(s.cell.text);
+        if (s.anchored && t.length <= 14 && /^[(（]?(金额)?单位\s*[:：]\s*(万元|元)[)）]?$/.test(t) && !this.ctx.statedUnit) {
+          this.ctx = { ...this.ctx, statedUnit: readContext([t]).statedUnit };
+        }
+      }
     }
   }
 

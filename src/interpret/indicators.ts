@@ -17,6 +17,8 @@ export interface MatrixMap {
   fieldCols: Partial<Record<FieldKey, number>>;
   /** Unit stated in a header such as 金额(元). */
   headerUnits: Partial<Record<FieldKey, "万元" | "元">>;
+  /** Column count of the table the header was read from: a continuation table must have the same. */
+  width?: number;
 }
 
 /** Running state while reading rows of one matrix: labels carried down over blank cells. */
@@ -55,6 +57,24 @@ export function readIndicatorHeader(row: Slot[], unitOf: (text: string) => "万�
     return { cols, fieldCols, headerUnits };
   }
   return null;
+}
+
+/**
+ * A matrix with no header row: a row that starts with a level-1 label followed by a level-2 label
+ * (`产出指标 | 数量指标 | 名称 | 值`). Name is the column after level 2 and value the last column.
+ */
+export function inferMatrixFromRow(row: Slot[]): MatrixMap | null {
+  const cells = row.filter((s) => joinLines(s.cell.text) || !s.anchored);
+  if (cells.length < 4) return null;
+  const [a, b] = cells;
+  if (!canonicalLevel1(joinLines(a.cell.text)) || !canonicalLevel2(joinLines(b.cell.text))) return null;
+  const rest = row.filter((s) => s.col >= b.colEnd);
+  if (rest.length < 2) return null;
+  return {
+    cols: { level1: a.col, level2: b.col, name: rest[0].col, value: rest[rest.length - 1].col },
+    fieldCols: {},
+    headerUnits: {},
+  };
 }
 
 /** Headers that only wide tables use for their project columns. */

@@ -239,3 +239,45 @@ describe("department overall table", () => {
     ]);
   });
 });
+
+describe("other arrangements of the same labels", () => {
+  it("reads labels above their values, a container label over several rows and a title row inside the table", () => {
+    const d = doc(
+      table(0, [
+        [{ t: "项目支出绩效目标申报表", cs: 4 }],
+        [{ t: "（单位：元）", cs: 4 }],
+        ["项目名称", "主管部门", "实施单位", "项目期限"],
+        ["残疾人培训", "某县残联", "某县残疾人就业服务所", "2024年"],
+        [{ t: "项目资金（元）", rs: 3 }, "年度资金总额", { t: "300,000.00", cs: 2 }],
+        ["其中：当年财政拨款", { t: "250,000.00", cs: 2 }],
+        ["上年结转资金", { t: "50,000.00", cs: 2 }],
+      ]),
+      // No header row in the matrix: recognised from the level labels themselves.
+      table(1, [
+        [{ t: "产出指标", rs: 2 }, "数量指标", "培训人数", "≥100人"],
+        ["时效指标", "完成时间", "2024年12月31日前"],
+        ["满意度指标", "服务对象满意度指标", "学员满意度", "≥90%"],
+      ]),
+    );
+    expect(d.projects).toHaveLength(1);
+    expect(d.projects[0]).toMatchObject({
+      title: "项目支出绩效目标申报表",
+      name: "残疾人培训",
+      department: "某县残联",
+      unit: "某县残疾人就业服务所",
+      period: "2024年",
+      budget: { total: 30, fiscal: 25, other: 5, statedUnit: "元" },
+    });
+    expect(d.projects[0].indicators.map((i) => [i.level1, i.level2, i.name, i.value])).toEqual([
+      ["产出指标", "数量指标", "培训人数", "≥100人"],
+      ["产出指标", "时效指标", "完成时间", "2024年12月31日前"],
+      ["满意度指标", "服务对象满意度指标", "学员满意度", "≥90%"],
+    ]);
+  });
+
+  it("ignores tables that are not performance tables", () => {
+    const d = doc(table(0, [["首页", "政务公开", "办事服务"], ["2024-01-01", "通知", "公告"]]));
+    expect(d.projects).toEqual([]);
+    expect(d.departments).toEqual([]);
+  });
+});
