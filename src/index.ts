@@ -3,6 +3,8 @@ export { extract, extractGrid, type Input } from "./extract.ts";
 export { interpret } from "./interpret/index.ts";
 export { readGrid, detectFormat } from "./formats/index.ts";
 export { parseValue } from "./interpret/value.ts";
+export { validate, listRules, loadConfig, type RuleInfo, type ValidateOptions, type ValidatorConfig } from "./validate/index.ts";
+export { renderReport, reachesFailLevel, type ReportFormat, type DocumentResult } from "./report/index.ts";
 export { JixiaoError, describeError } from "./errors.ts";
 export { documentJsonSchema, findingJsonSchema } from "./model/json-schema.ts";
 export * from "./model/schema.ts";

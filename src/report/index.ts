@@ -1,7 +1,14 @@
 /**
- * CONTRACT (stub, being implemented): report renderers for people and CI. Keep these signatures.
+ * Report renderers for people and CI (a contract with the CLI). Formats: text (grouped by document and
+ * project; ANSI colour only when asked), json, junit, sarif (2.1.0), github (workflow commands).
+ * Cells are shown as `p2 t3 r5 c4`: the printed page, then table, row and column counted from 1
+ * (the JSON model counts them from 0).
  */
 import type { Finding, Severity } from "../model/types.ts";
+import { renderGithub } from "./github.ts";
+import { renderJunit } from "./junit.ts";
+import { renderSarif } from "./sarif.ts";
+import { renderText } from "./text.ts";
 
 export type ReportFormat = "text" | "json" | "junit" | "sarif" | "github";
 
@@ -14,8 +21,19 @@ export interface DocumentResult {
   indicators?: number;
 }
 
-export function renderReport(results: DocumentResult[], format: ReportFormat, _opts: { color?: boolean } = {}): string {
-  return format === "json" ? JSON.stringify(results, null, 2) + "\n" : "";
+export function renderReport(results: DocumentResult[], format: ReportFormat, opts: { color?: boolean } = {}): string {
+  switch (format) {
+    case "text":
+      return renderText(results, opts.color === true);
+    case "json":
+      return JSON.stringify(results, null, 2) + "\n";
+    case "junit":
+      return renderJunit(results);
+    case "sarif":
+      return renderSarif(results);
+    case "github":
+      return renderGithub(results);
+  }
 }
 
 /** Whether findings reach the --fail-on level. */

@@ -16,15 +16,19 @@ type Block = { type: "table"; rows: SpecCell[][] } | { type: string; text?: stri
 interface Spec {
   id: string;
   dir: string;
+  group?: string;
   blocks: Block[];
 }
 
-const contentDir = new URL("../../scripts/fixtures/content/", import.meta.url).pathname;
-const specs: Spec[] = existsSync(contentDir)
-  ? readdirSync(contentDir)
-      .filter((f) => f.endsWith(".json"))
-      .map((f) => JSON.parse(readFileSync(contentDir + f, "utf8")) as Spec)
-  : [];
+const specDirs = ["content", "layouts"].map((d) => new URL(`../../scripts/fixtures/${d}/`, import.meta.url).pathname);
+const specs: Spec[] = specDirs.flatMap((dir) =>
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith(".json"))
+        .map((f) => JSON.parse(readFileSync(dir + f, "utf8")) as Spec)
+        .filter((s) => Array.isArray(s.blocks))
+    : [],
+);
 
 const squash = (v: unknown): unknown =>
   Array.isArray(v)
@@ -38,7 +42,7 @@ const squash = (v: unknown): unknown =>
 describe("interpreter on ideal grids of the fixture content", () => {
   it("has content specs", () => expect(specs.length).toBeGreaterThanOrEqual(4));
   for (const spec of specs) {
-    it(`${spec.dir}`, () => {
+    it(`${spec.group ?? "seeds"}/${spec.dir}`, () => {
       const tables: Table[] = [];
       let context: string[] = [];
       for (const b of spec.blocks) {
@@ -50,7 +54,7 @@ describe("interpreter on ideal grids of the fixture content", () => {
       }
       const doc = interpret({ format: "html", tables, trailing: context, warnings: [] }, { path: spec.dir, format: "html", sha256: "0" });
       DocumentSchema.parse(doc);
-      const expected = JSON.parse(readFileSync(new URL(`../../fixtures/seeds/${spec.dir}/expected.json`, import.meta.url), "utf8"));
+      const expected = JSON.parse(readFileSync(new URL(`../../fixtures/${spec.group ?? "seeds"}/${spec.dir}/expected.json`, import.meta.url), "utf8"));
       expect(subsetDiff(squash(doc), squash(expected)).slice(0, 30).join("\n")).toBe("");
     });
   }
