@@ -1,8 +1,8 @@
 import type { GridDocument } from "../grid/types.ts";
 import { JixiaoError } from "../errors.ts";
-import { detectFormat, type DetectedFormat } from "./detect.ts";
+import { detectFormat, zipKind, type DetectedFormat } from "./detect.ts";
 import { readHtml } from "./html/index.ts";
-import { readDocx } from "./docx/index.ts";
+import { oleError, readDocx } from "./docx/index.ts";
 import { readPdf } from "./pdf/index.ts";
 
 export { detectFormat, type DetectedFormat };
@@ -17,14 +17,14 @@ export async function readGrid(bytes: Uint8Array, file?: string, format = detect
     case "pdf":
       return readPdf(bytes, file);
     case "doc":
-      throw new JixiaoError(
-        "unsupported",
-        "legacy Word .doc is not supported; convert it to .docx first (soffice --headless --convert-to docx FILE)",
-        file,
-      );
+    case "encrypted":
+      throw oleError(bytes, file);
     case "xlsx":
       throw new JixiaoError("unsupported", "Excel files are not supported yet; save the sheet as HTML or PDF", file);
     case "zip":
+      if (zipKind(bytes) === "odt") {
+        throw new JixiaoError("unsupported", "OpenDocument text (.odt) is not supported; convert it to .docx first (soffice --headless --convert-to docx FILE)", file);
+      }
       throw new JixiaoError("unsupported", "a zip archive that is not a Word document", file);
     case "json":
       throw new JixiaoError("unsupported", "JSON is a jixiao output, not a document to extract", file);

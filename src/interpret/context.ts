@@ -19,12 +19,12 @@ export function readContext(lines: string[]): TableContext {
   let title: string | null = null;
   let unitCode: string | null = null;
   let unit: string | null = null;
-  clean.forEach((line, i) => {
-    if (TITLE.test(line) && line.length <= 120) {
-      title = withWrappedStart(clean, i).replace(UNIT_STATEMENT, "").trim();
+  for (const line of clean) {
+    if (TITLE.test(line) && line.length <= 80) {
+      title = line.replace(UNIT_STATEMENT, "").trim();
       unitCode = null; // a new title: unit lines before it belonged to an earlier table
       unit = null;
-      return;
+      continue;
     }
     const rest = line.replace(UNIT_STATEMENT, "").trim();
     const m = rest.match(/^(\d{6,12})\s*[-－—:：]?\s*([^\d\s].{1,60})$/);
@@ -38,24 +38,6 @@ export function readContext(lines: string[]): TableContext {
         unit = named[2].trim();
       }
     }
-  });
-  return { title, unitCode, unit, statedUnit: detectAmountUnit(clean) };
-}
-
-const NUMBERED = /^([0-9]+[.、．]|[一二三四五六七八九十]+[、.．]|[(（][0-9一二三四五六七八九十]+[)）]|第[一二三四五六七八九十0-9]+)/;
-
-/**
- * A title wrapped over lines (PDF): `2.白内障患者…（2023年-市级残` + `保金）绩效目标表`. The line that ends the
- * title is joined to the lines before it while it does not start like a title itself and the line before
- * does not end a sentence or state a unit.
- */
-function withWrappedStart(lines: string[], end: number): string {
-  let title = lines[end];
-  for (let i = end - 1; i >= 0 && end - i <= 2; i--) {
-    if (NUMBERED.test(title) || /^\d{4}年/.test(title)) break;
-    const prev = lines[i];
-    if (/[。；;：:]$/.test(prev) || UNIT_STATEMENT.test(prev) || TITLE.test(prev) || /^\d{6,}/.test(prev) || prev.length < 20 || title.length >= prev.length) break;
-    title = prev + title;
   }
-  return title;
+  return { title, unitCode, unit, statedUnit: detectAmountUnit(clean) };
 }

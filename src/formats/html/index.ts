@@ -1,7 +1,40 @@
+import { load } from "cheerio";
 import type { GridDocument } from "../../grid/types.ts";
-import { JixiaoError } from "../../errors.ts";
+import { isMhtml } from "../detect.ts";
+import { GridAssembler } from "./assemble.ts";
+import { decodeHtml } from "./charset.ts";
+import type { DomNode } from "./dom.ts";
+import { unpackMhtml } from "./mhtml.ts";
+import { walkHtml } from "./walker.ts";
 
-/** HTML bytes → grid. (stub: being implemented) */
-export async function readHtml(_bytes: Uint8Array, file?: string): Promise<GridDocument> {
-  throw new JixiaoError("unsupported", "HTML backend not implemented yet", file);
+/** HTML bytes (or a single-file .mht page) → grid: every innermost table with the text lines above it as context. */
+export async function readHtml(bytes: Uint8Array, _file?: string): Promise<GridDocument> {
+  const { text, warnings } = decodePage(bytes);
+  return htmlToGrid(text, warnings);
+}
+
+/** Page bytes (HTML or MHTML) → text, with the charset warnings. */
+export function decodePage(bytes: Uint8Array): { text: string; warnings: string[] } {
+  let page = bytes;
+  let outerCharset: string | null = null;
+  if (isMhtml(Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 4096)).toString("latin1").trimStart())) {
+    const unpacked = unpackMhtml(bytes);
+    if (unpacked) ({ html: page, charset: outerCharset } = unpacked);
+  }
+  return decodeHtml(page, outerCharset);
+}
+
+/** Walk decoded HTML into an assembler that may already hold lines and tables (Word's embedded HTML chunks). */
+export function walkHtmlText(html: string, out: GridAssembler): void {
+  walkHtml(load(html).root()[0] as unknown as DomNode, out);
+}
+
+/** Already-decoded HTML → grid. */
+export function htmlToGrid(html: string, warnings: string[] = []): GridDocument {
+  // cheerio's default parser is parse5: the browser's tree construction, so stray and unclosed table markup
+  // ends up where a browser would put it.
+  const out = new GridAssembler();
+  walkHtmlText(html, out);
+  if (out.tables.length === 0) warnings.push("no tables in this page");
+  return { format: "html", tables: out.tables, trailing: out.trailing, warnings };
 }
