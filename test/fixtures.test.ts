@@ -19,7 +19,7 @@ const seeds = ["seeds", "layouts"].flatMap((group) =>
     : [],
 );
 const root = fixtures;
-const DOCS = /^doc\..*(html|docx)$/;
+const DOCS = /^doc\..*(html|docx|pdf)$/;
 
 function squashLongText(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(squashLongText);

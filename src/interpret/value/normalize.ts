@@ -11,8 +11,6 @@ export function normalizeValue(raw: string): string {
     .replace(/㎡/g, "平方米")
     .replace(/㎥/g, "立方米")
     .replace(/㎞/g, "公里")
-    // Some PDF fonts map 户 to its variant 戶 (seen in seed 000's Chromium PDF); NFKC keeps them apart.
-    .replace(/戶/g, "户")
     .normalize("NFKC")
     .replace(/\s+/g, "");
   s = s

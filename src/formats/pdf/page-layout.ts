@@ -1,0 +1,138 @@
+/**
+ * One page → its tables (ruled first; borderless only where the page has no ruled table) and the text lines
+ * outside them, in reading order.
+ */
+import { findLatticeFrames } from "./lattice.ts";
+import { anchor, slotAt, type PageCell, type PageTable, type TableFrame } from "./page-table.ts";
+import { mergeRules } from "./rule-merge.ts";
+import { findStreamTables } from "./stream.ts";
+import { cleanRuns } from "./text-cleanup.ts";
+import { groupLines, isCjk, lineText } from "./text-lines.ts";
+import type { PageData, TextRun } from "./types.ts";
+
+export interface FreeLine {
+  text: string;
+  page: number;
+  top: number;
+  bottom: number;
+  x0: number;
+  x1: number;
+  /** Font size (largest on the line). */
+  size: number;
+}
+
+export interface PageLayout {
+  number: number;
+  width: number;
+  height: number;
+  tables: PageTable[];
+  lines: FreeLine[];
+  /** Text runs on the page (after cleanup). */
+  textRuns: number;
+  /** Why the page could not be read. */
+  error?: string;
+  warnings: string[];
+}
+
+export function layoutPage(page: PageData): PageLayout {
+  const runs = cleanRuns(page.texts);
+  const { h, v } = mergeRules(page.h, page.v);
+  const frames = findLatticeFrames(h, v, page.height);
+  const byFrame: TextRun[][][] = frames.map((f) => f.slots.map(() => []));
+  const free: TextRun[] = [];
+  for (const r of runs.flatMap((run) => splitAtBorders(run, frames))) {
+    const [x, y] = anchor(r);
+    let placed = false;
+    for (let i = 0; i < frames.length && !placed; i++) {
+      const slot = slotAt(frames[i], x, y);
+      if (slot >= 0) {
+        byFrame[i][slot].push(r);
+        placed = true;
+      }
+    }
+    if (!placed) free.push(r);
+  }
+  let tables: PageTable[] = frames.map((f, i) => frameTable(f, byFrame[i], page.number));
+  let rest = free;
+  if (tables.length === 0) {
+    const stream = findStreamTables(free, page.number);
+    tables = stream.tables;
+    rest = stream.rest;
+  }
+  tables.sort((a, b) => a.box.y0 - b.box.y0 || a.box.x0 - b.box.x0);
+  const lines: FreeLine[] = [];
+  for (const l of groupLines(rest)) {
+    const text = lineText(l, { wideGapEm: 2 });
+    if (text) lines.push({ text, page: page.number, top: l.top, bottom: l.bottom, x0: l.x0, x1: l.x1, size: l.size });
+  }
+  const warnings: string[] = [];
+  if (page.error) warnings.push(`page ${page.number}: damaged, skipped (${page.error})`);
+  else if (runs.length === 0 && page.images.length > 0) warnings.push(`page ${page.number}: no text layer (scanned?)`);
+  else if (runs.length > 0 && hasUntextedImage(page, runs)) {
+    warnings.push(`page ${page.number}: a large image with no text over it (a scanned table?)`);
+  }
+  const layout: PageLayout = { number: page.number, width: page.width, height: page.height, tables, lines, textRuns: runs.length, warnings };
+  if (page.error) layout.error = page.error;
+  return layout;
+}
+
+/** Estimated advance of a character in ems. */
+const advance = (ch: string) => (isCjk(ch) ? 1 : ch === " " ? 0.35 : 0.55);
+
+/**
+ * pdf.js joins text that follows closely in the same font into one run, with a space for the gap: the texts of
+ * two neighbouring cells can arrive as one run ("98.40 其他资金"). Split a run at a space that sits on a cell
+ * border, when the parts on either side of it fall in different cells.
+ */
+function splitAtBorders(r: TextRun, frames: TableFrame[]): TextRun[] {
+  if (!r.upright || frames.length === 0 || !r.str.trim().includes(" ")) return [r];
+  const chars = Array.from(r.str);
+  const units = chars.map(advance);
+  const scale = (r.x1 - r.x0) / (units.reduce((a, b) => a + b, 0) || 1);
+  let x = r.x0;
+  const starts = units.map((u) => {
+    const at = x;
+    x += u * scale;
+    return at;
+  });
+  const y = r.baseline - 0.35 * r.size;
+  for (let i = 1; i < chars.length - 1; i++) {
+    if (chars[i] !== " ") continue;
+    const left = { ...r, str: chars.slice(0, i).join("").trimEnd(), x1: starts[i] };
+    const right = { ...r, str: chars.slice(i + 1).join("").trimStart(), x0: starts[i + 1] };
+    if (!left.str || !right.str) continue;
+    const frame = frames.find((f) => slotAt(f, anchor(left)[0], y) >= 0);
+    if (!frame) continue;
+    const a = slotAt(frame, anchor(left)[0], y);
+    const b = slotAt(frame, anchor(right)[0], y);
+    // The gap must straddle the border between the two cells (a word space elsewhere stays).
+    const border = frame.xs.find((bx) => bx >= starts[i] - r.size && bx <= starts[i + 1] + r.size);
+    if (b >= 0 && b !== a && border !== undefined) return [left, ...splitAtBorders(right, frames)];
+  }
+  return [r];
+}
+
+function frameTable(frame: TableFrame, runsBySlot: TextRun[][], page: number): PageTable {
+  const cells: PageCell[] = frame.slots.map((s, i) => {
+    const lines = groupLines(runsBySlot[i])
+      .map((l) => ({ text: lineText(l), x1: l.x1, size: l.size }))
+      .filter((l) => l.text !== "");
+    const last = lines.at(-1);
+    // Less room left than a character plus the cell padding: the line was wrapped there.
+    const lastLineFull = last !== undefined && frame.xs[s.c1] - last.x1 <= last.size + 6;
+    return { ...s, lines: lines.map((l) => l.text), page, lastLineFull };
+  });
+  return { kind: "lattice", page, pages: [page], xs: frame.xs, ys: frame.ys, cells, box: frame.box };
+}
+
+/** An image covering a quarter of the page with (almost) no text on it is probably a scan of something. */
+function hasUntextedImage(page: PageData, runs: TextRun[]): boolean {
+  const pageArea = page.width * page.height;
+  for (const im of page.images) {
+    const area = (im.x1 - im.x0) * (im.y1 - im.y0);
+    if (area < 0.25 * pageArea) continue;
+    const inside = runs.filter((r) => r.x0 >= im.x0 && r.x1 <= im.x1 && r.top >= im.y0 && r.bottom <= im.y1).length;
+    if (inside < 3) return true;
+  }
+  return false;
+}
