@@ -11,3 +11,5 @@ export * from "./model/schema.ts";
 export type * from "./model/types.ts";
 export type { Cell, Table, GridDocument, SourceFormat } from "./grid/types.ts";
 export { toMatrix } from "./grid/matrix.ts";
+export * from "./output/index.ts";
+export * from "./batch/index.ts";

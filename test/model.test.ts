@@ -4,9 +4,10 @@ import { canonicalLevel1, canonicalLevel2, stripLabel } from "../src/interpret/t
 
 describe("model", () => {
   it("generates a JSON Schema with the document's top-level keys", () => {
-    const schema = documentJsonSchema() as { properties: Record<string, unknown>; $schema: string };
+    const schema = documentJsonSchema() as { properties: Record<string, unknown>; $schema: string; required: string[] };
     expect(schema.$schema).toContain("2020-12");
-    expect(Object.keys(schema.properties)).toEqual(["source", "projects", "departments", "totals", "warnings"]);
+    expect(Object.keys(schema.properties)).toEqual(["source", "projects", "departments", "totals", "warnings", "findings"]);
+    expect(schema.required).not.toContain("findings");
   });
 });
 

@@ -190,6 +190,9 @@ export const DocumentSchema = z.object({
   departments: z.array(DepartmentSchema),
   totals: z.array(TotalRowSchema).describe("合计 rows, kept for checking"),
   warnings: z.array(z.string()),
+  get findings() {
+    return z.array(FindingSchema).optional().describe("Validator findings, present with extract --validate");
+  },
 });
 
 export const CellEvidenceSchema = CellRefSchema.extend({ text: z.string().optional() });

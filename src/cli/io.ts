@@ -1,0 +1,76 @@
+/**
+ * The CLI's terminal side: stderr lines (`jixiao: …`) that never tangle with the TTY progress line, reading
+ * stdin, and whether colour is wanted.
+ */
+import type { BatchLog } from "../batch/log.ts";
+import { progressLine, type BatchStats } from "../batch/progress.ts";
+
+export interface LogSettings {
+  quiet: boolean;
+  verbose: boolean;
+  /** Print the closing summary (batches; a single file only with --verbose). */
+  summary: boolean;
+  stderr?: NodeJS.WriteStream;
+}
+
+export interface CliLog extends BatchLog {
+  /** Clear the progress line (call before exiting). */
+  finish(): void;
+}
+
+const CLEAR = "\r\x1b[K";
+
+export function makeLog(s: LogSettings): CliLog {
+  const err = s.stderr ?? process.stderr;
+  const tty = err.isTTY === true && !s.quiet;
+  let progressShown = false;
+  let lastProgress = 0;
+  const line = (text: string) => {
+    if (progressShown) err.write(CLEAR);
+    progressShown = false;
+    err.write(`jixiao: ${text}\n`);
+  };
+  return {
+    error: (l) => line(l),
+    note: (l) => {
+      if (!s.quiet) line(l);
+    },
+    verbose: (l) => {
+      if (s.verbose && !s.quiet) line(l);
+    },
+    report: (text) => {
+      if (s.quiet) return;
+      if (progressShown) err.write(CLEAR);
+      progressShown = false;
+      err.write(text.endsWith("\n") ? text : text + "\n");
+    },
+    progress: (stats: BatchStats) => {
+      if (!tty) return;
+      const now = performance.now();
+      if (now - lastProgress < 100 && stats.done < stats.total) return;
+      lastProgress = now;
+      err.write(CLEAR + progressLine(stats));
+      progressShown = true;
+    },
+    summary: (l) => {
+      if (s.summary && !s.quiet) line(l);
+    },
+    finish: () => {
+      if (progressShown) err.write(CLEAR);
+      progressShown = false;
+    },
+  };
+}
+
+export async function readStdin(): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(typeof c === "string" ? Buffer.from(c) : (c as Buffer));
+  return Buffer.concat(chunks);
+}
+
+/** Colour when writing to a terminal, unless NO_COLOR is set (https://no-color.org). */
+export function wantsColor(stream: NodeJS.WriteStream): boolean {
+  if (process.env.NO_COLOR) return false;
+  if (process.env.FORCE_COLOR && process.env.FORCE_COLOR !== "0") return true;
+  return stream.isTTY === true;
+}
