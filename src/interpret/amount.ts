@@ -64,3 +64,12 @@ export function toWanYuan(value: number, unit: AmountUnit | null): number {
   const factor = unit === "元" ? 1e-4 : unit === "千元" ? 0.1 : unit === "亿元" ? 1e4 : 1;
   return Math.round(value * factor * 1e6) / 1e6;
 }
+
+/**
+ * A cell's amount in 万元: the unit printed in the cell wins, then the label's (`金额(元)`), then the table's
+ * (`单位：元` above it). Null when the cell holds no number.
+ */
+export function amountInWan(raw: string, labelUnit: AmountUnit | null, tableUnit: AmountUnit): number | null {
+  const a = readAmount(raw);
+  return a === null ? null : toWanYuan(a.value, a.unit ?? labelUnit ?? tableUnit);
+}

@@ -4,7 +4,7 @@
  */
 import type { Table } from "../grid/types.ts";
 import type { Department, Task } from "../model/types.ts";
-import { parseAmount } from "./amount.ts";
+import { amountInWan, parseAmount } from "./amount.ts";
 import { refOf, slotAt, type Slot } from "./rows.ts";
 import { joinLines, labelForm, unitInLabel } from "./text.ts";
 
@@ -52,9 +52,7 @@ export function readDepartmentRow(dept: Department, table: Table, row: Slot[], s
       continue;
     }
     if (!MONEYISH.test(form)) continue;
-    const unit = unitInLabel(label) ?? statedUnit;
-    const v = parseAmount(raw);
-    const amount = v === null ? null : unit === "元" ? round(v / 10000) : v;
+    const amount = amountInWan(raw, unitInLabel(label), statedUnit);
     dept.budget.lines.push({ label, amount, raw, at: refOf(table, next.cell) });
     const key = BUDGET_KEYS.find(([re]) => re.test(form))?.[1];
     if (key && dept.budget[key] === null) {
@@ -110,12 +108,10 @@ export function readTaskRow(table: Table, row: Slot[], map: TaskMap, statedUnit:
     return s && s.anchored && s !== nameSlot ? joinLines(s.cell.text) || null : null;
   };
   const rawAmount = cell(map.amount);
-  const v = rawAmount ? parseAmount(rawAmount) : null;
-  const unit = map.amountUnit ?? statedUnit;
   return {
     name: rawName.replace(/^任务\s*[0-9一二三四五六七八九十]+\s*[:：.、]\s*/, ""),
     content: cell(map.content),
-    amount: v === null ? null : unit === "元" ? round(v / 10000) : v,
+    amount: rawAmount ? amountInWan(rawAmount, map.amountUnit, statedUnit) : null,
     goal: cell(map.goal),
     group,
     at: refOf(table, nameSlot.cell),

@@ -6,7 +6,7 @@
  */
 import type { GridDocument, Table } from "../grid/types.ts";
 import type { Department, Document, Project, Source, TotalRow } from "../model/types.ts";
-import { parseAmount } from "./amount.ts";
+import { amountInWan, parseAmount } from "./amount.ts";
 import { readContext } from "./context.ts";
 import { newDepartment, readDepartmentRow, readTaskHeader, readTaskRow, round, type TaskMap } from "./department.ts";
 import { labelOfSlot, scanRow, type FieldHit, type PendingLabels } from "./fields.ts";
@@ -201,9 +201,7 @@ class Reader {
     if (p.sources[key] && joinLines(p.sources[key].raw)) return; // first printed value wins
     p.sources[key] = { raw: joinLines(raw), at: refOf(table, cell) };
     if (AMOUNT_FIELDS.has(key)) {
-      const unit = unitInLabel(h.label.cell.text) ?? amountSuffixUnit(raw) ?? this.statedUnit;
-      const v = parseAmount(raw);
-      const amount = v === null ? null : unit === "元" ? round(v / 10000) : v;
+      const amount = amountInWan(raw, unitInLabel(h.label.cell.text), this.statedUnit);
       const part = key.slice("budget.".length) as "total" | "fiscal" | "other";
       p.budget[part] = amount;
       return;
@@ -262,9 +260,7 @@ class Reader {
     const amountOf = (s: Slot | undefined) => {
       if (!s || !s.anchored) return { amount: null as number | null, raw: "" };
       const raw = joinLines(s.cell.text);
-      const v = parseAmount(raw);
-      const unit = map.headerUnits["budget.total"] ?? this.statedUnit;
-      return { amount: v === null ? null : unit === "元" ? round(v / 10000) : v, raw };
+      return { amount: amountInWan(raw, map.headerUnits["budget.total"] ?? null, this.statedUnit), raw };
     };
     if (totalSlot) {
       const s = fieldSlot("budget.total");
@@ -382,12 +378,6 @@ class Reader {
   }
 }
 
-function amountSuffixUnit(raw: string): Unit | null {
-  const t = raw.trim();
-  if (/万元$/.test(t)) return "万元";
-  if (/[0-9]\s*元$/.test(t)) return "元";
-  return null;
-}
 
 /** Read a document's grids as performance tables. */
 export function interpret(grid: GridDocument, source: Source): Document {
