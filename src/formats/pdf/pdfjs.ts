@@ -2,7 +2,7 @@
  * Loading pdf.js: once, lazily (HTML and Word users never pay for it), from the installed package with every
  * resource URL resolved locally so nothing is ever fetched from the network.
  */
-import { createRequire } from "node:module";
+import { Module, createRequire } from "node:module";
 import { dirname, sep } from "node:path";
 
 type PdfjsModule = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
@@ -37,12 +37,25 @@ export function loadPdfjs(opts: LoadOptions = {}): Promise<PdfjsModule> {
 
 async function importPdfjs(opts: LoadOptions): Promise<PdfjsModule> {
   let hasCanvas = true;
+  let canvasPath = "";
   try {
-    require.resolve("@napi-rs/canvas");
+    // Resolved from pdf.js's own location: the copy its `require("@napi-rs/canvas")` would load.
+    canvasPath = createRequire(require.resolve("pdfjs-dist/package.json")).resolve("@napi-rs/canvas");
   } catch {
     hasCanvas = false;
   }
   if (opts.ownThread) delete (globalThis as Record<string, unknown>).DecompressionStream;
+  // pdf.js loads @napi-rs/canvas at import only to polyfill DOMMatrix, ImageData and Path2D for rendering, which
+  // we never do; the native library costs ~34 MB of RSS per process. In a thread of our own, an empty stand-in
+  // in this thread's require cache keeps it out (removed again after the import); DOMMatrix comes from below.
+  const stubCanvas = opts.ownThread && hasCanvas && !require.cache[canvasPath];
+  if (stubCanvas) {
+    const stub = new Module(canvasPath);
+    stub.filename = canvasPath;
+    stub.loaded = true;
+    require.cache[canvasPath] = stub;
+    hasCanvas = false;
+  }
   // Without @napi-rs/canvas pdf.js cannot polyfill DOMMatrix, which it needs at import time (text and operator
   // lists work with this much).
   if (!hasCanvas && !("DOMMatrix" in globalThis)) (globalThis as Record<string, unknown>).DOMMatrix = MinimalDOMMatrix;
@@ -63,6 +76,7 @@ async function importPdfjs(opts: LoadOptions): Promise<PdfjsModule> {
     (globalThis as Record<string, unknown>).pdfjsWorker = worker;
     return pdfjs;
   } finally {
+    if (stubCanvas) delete require.cache[canvasPath];
     console.log = log;
     Array.prototype.push = natives.push;
     JSON.parse = natives.parse;
