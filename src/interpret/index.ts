@@ -10,7 +10,7 @@ import { amountInWan, parseAmount } from "./amount.ts";
 import { readContext } from "./context.ts";
 import { newDepartment, readDepartmentRow, readTaskHeader, readTaskRow, round, type TaskMap } from "./department.ts";
 import { labelOfSlot, scanRow, type FieldHit, type PendingLabels } from "./fields.ts";
-import { inferMatrixFromRow, newFillState, readIndicatorHeader, readIndicatorRow, type FillState, type MatrixMap } from "./indicators.ts";
+import { headerSpan, inferMatrixFromRow, newFillState, readIndicatorHeader, readIndicatorRow, type FillState, type MatrixMap } from "./indicators.ts";
 import { AMOUNT_FIELDS, fieldOf, isDepartmentLabel, isTotalLabel, type FieldKey } from "./labels.ts";
 import { refOf, slotAt, tableRows, type Slot } from "./rows.ts";
 import { joinLines, labelForm, paragraphs, unitInLabel } from "./text.ts";
@@ -57,7 +57,8 @@ class Reader {
     this.ctxUsed = false;
     const rows = tableRows(table);
     // A matrix carries over to the next table only when the columns line up.
-    if (this.matrix && this.matrix.width !== undefined && this.matrix.width !== table.cols) this.matrix = null;
+    const m = this.matrix;
+    if (m && m.width !== undefined && m.width !== table.cols && m.span !== table.cols) this.matrix = null;
     this.readBanner(rows);
     if (this.ctx.statedUnit) this.statedUnit = this.ctx.statedUnit;
     const isDepartment = rows.some((row) => row.some((s) => s.anchored && isDepartmentLabel(joinLines(s.cell.text))));
@@ -67,11 +68,16 @@ class Reader {
     let plan: { label: string; col: number }[] | null = null;
     let planRef: Slot | null = null;
     let tableHasLabels = false;
+    let stacked = false; // a title or unit row of a project stacked below an earlier one was read
     rows.forEach((row, r) => {
       if (!row.length) return;
       if (plan) {
         this.readPlanValues(table, row, plan);
         plan = null;
+        return;
+      }
+      if ((this.ctxUsed || stacked) && this.stackedBanner(row)) {
+        stacked = true;
         return;
       }
       const header = readIndicatorHeader(row, (t) => unitInLabel(t));
@@ -82,7 +88,7 @@ class Reader {
         if (this.current?.kind !== "department") this.ensureProject(table);
       }
       if (header) {
-        this.matrix = { ...header, width: table.cols };
+        this.matrix = { ...header, width: table.cols, span: headerSpan(row) };
         this.fill = newFillState();
         tableHasLabels = true;
         if (!this.isWide() && this.current?.kind !== "department") this.ensureProject(table);
@@ -145,6 +151,25 @@ class Reader {
         }
       }
     }
+  }
+
+  /**
+   * A title or `单位：元` row after a project has started in this table: several projects stacked in one
+   * sheet (a spreadsheet saved as HTML is one table). It is the context of the project that follows.
+   */
+  private stackedBanner(row: Slot[]): boolean {
+    const filled = row.filter((s) => s.anchored && joinLines(s.cell.text));
+    if (filled.length < 1 || filled.length > 2 || filled.some((s) => labelOfSlot(s))) return false;
+    const banner = readContext(filled.map((s) => joinLines(s.cell.text)));
+    if (!banner.title && !banner.statedUnit) return false;
+    if (banner.title) {
+      this.ctx = banner;
+      this.ctxUsed = false;
+      this.current = null;
+    }
+    if (banner.statedUnit) this.statedUnit = banner.statedUnit;
+    this.matrix = null;
+    return true;
   }
 
   private isWide(): boolean {

@@ -17,8 +17,18 @@ export interface MatrixMap {
   fieldCols: Partial<Record<FieldKey, number>>;
   /** Unit stated in a header such as 金额(元). */
   headerUnits: Partial<Record<FieldKey, "万元" | "元">>;
-  /** Column count of the table the header was read from: a continuation table must have the same. */
+  /** Column count of the table the header was read from: a continuation table must have the same … */
   width?: number;
+  /**
+   * … or as many as the header row itself reaches, when rows above it (title, key–value rows) made its
+   * table wider than the matrix (a continuation page holds only the matrix columns).
+   */
+  span?: number;
+}
+
+/** How many columns a header row reaches: the end of its last non-empty cell. */
+export function headerSpan(row: Slot[]): number {
+  return row.reduce((end, s) => (s.anchored && joinLines(s.cell.text) ? Math.max(end, s.colEnd) : end), 0);
 }
 
 /** Running state while reading rows of one matrix: labels carried down over blank cells. */

@@ -281,3 +281,53 @@ describe("other arrangements of the same labels", () => {
     expect(d.departments).toEqual([]);
   });
 });
+
+describe("spreadsheet-authored tables (a sheet saved as HTML or printed)", () => {
+  it("reads a second project stacked in the same table, with its own title row and 单位：元", () => {
+    const d = doc(
+      table(0, [
+        [{ t: "项目支出绩效目标表（2025年度）", cs: 4 }],
+        [{ t: "单位：万元", cs: 4 }],
+        ["项目名称", { t: "甲项目", cs: 3 }],
+        ["预算数", { t: "12.50", cs: 3 }],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "培训人次", "≥300人次"],
+        [""],
+        [{ t: "乙项目绩效目标表", cs: 4 }],
+        [{ t: "单位：元", cs: 4 }],
+        ["项目名称", { t: "乙项目", cs: 3 }],
+        ["预算数", { t: "2,400,000.00", cs: 3 }],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%"],
+      ]),
+    );
+    expect(d.projects.map((p) => [p.title, p.name, p.budget.total, p.budget.statedUnit, p.indicators.length])).toEqual([
+      ["项目支出绩效目标表（2025年度）", "甲项目", 12.5, "万元", 1],
+      ["乙项目绩效目标表", "乙项目", 240, "元", 1],
+    ]);
+  });
+
+  it("continues a matrix on a page whose table holds only the matrix columns", () => {
+    // Page 1: key–value rows reach a sixth column the matrix leaves empty; page 2: five columns.
+    const d = doc(
+      table(0, [
+        ["项目名称", { t: "丙项目", cs: 5 }],
+        ["预算数", { t: "30", cs: 2 }, "其中：财政资金", { t: "30", cs: 2 }],
+        ["一级指标", "二级指标", "三级指标", "指标解释", "指标值", ""],
+        ["产出指标", "数量指标", "巡查次数", "全年巡查", "≥12次", ""],
+        ["效益指标", "社会效益指标", "环境改善", "城乡环境", "明显改善", ""],
+      ]),
+      table(1, [
+        ["", "", "群众参与度", "参与比例", "≥60%"],
+        ["满意度指标", "服务对象满意度指标", "群众满意度", "问卷调查", "≥85%"],
+      ]),
+    );
+    expect(d.projects).toHaveLength(1);
+    expect(d.projects[0].indicators.map((i) => [i.level1, i.level2, i.name, i.value])).toEqual([
+      ["产出指标", "数量指标", "巡查次数", "≥12次"],
+      ["效益指标", "社会效益指标", "环境改善", "明显改善"],
+      ["效益指标", "社会效益指标", "群众参与度", "≥60%"],
+      ["满意度指标", "服务对象满意度指标", "群众满意度", "≥85%"],
+    ]);
+  });
+});
