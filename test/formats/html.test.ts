@@ -75,6 +75,54 @@ describe("readHtml: spans", () => {
   });
 });
 
+describe("readHtml: a table split in two at a page break", () => {
+  const first = `<table border="1">
+    <tr><th>一级指标</th><th>二级指标</th><th>三级指标</th><th>指标值</th></tr>
+    <tr><td rowspan="2">产出指标</td><td>数量指标</td><td>人数</td><td>≥5人</td></tr>
+    <tr><td>质量指标</td><td>合格率</td><td>100%</td></tr>
+    <tr><td rowspan="3">效益指标</td><td>社会效益指标</td><td>覆盖率</td><td>≥90%</td></tr></table>`;
+  const second = `<table border="1">
+    <tr><td>经济效益指标</td><td>增收</td><td>≥100元</td></tr>
+    <tr><td>生态效益指标</td><td>减排</td><td>有所减少</td></tr>
+    <tr><td>满意度指标</td><td>服务对象满意度指标</td><td>满意度</td><td>≥90%</td></tr></table>`;
+
+  it("joins the second part to the first when the first part's rowspan claims its rows", async () => {
+    const g = await read(`${first}<p><br style="page-break-before:always"></p>${second}`);
+    expect(g.tables).toHaveLength(1);
+    const t = g.tables[0];
+    expect([t.rows, t.cols]).toEqual([7, 4]);
+    expect(cells(t).filter((c) => (c[0] as number) >= 3)).toEqual([
+      [3, 0, 3, 1, "效益指标"], [3, 1, 1, 1, "社会效益指标"], [3, 2, 1, 1, "覆盖率"], [3, 3, 1, 1, "≥90%"],
+      [4, 1, 1, 1, "经济效益指标"], [4, 2, 1, 1, "增收"], [4, 3, 1, 1, "≥100元"],
+      [5, 1, 1, 1, "生态效益指标"], [5, 2, 1, 1, "减排"], [5, 3, 1, 1, "有所减少"],
+      [6, 0, 1, 1, "满意度指标"], [6, 1, 1, 1, "服务对象满意度指标"], [6, 2, 1, 1, "满意度"], [6, 3, 1, 1, "≥90%"],
+    ]);
+  });
+
+  it("joins a chain of parts, each claimed by the rowspan the one before leaves open", async () => {
+    const third = `<table><tr><td>服务对象满意度指标</td><td>投诉办结率</td><td>100%</td></tr></table>`;
+    const g = await read(`${first}${second.replace("<td>满意度指标</td>", '<td rowspan="2">满意度指标</td>')}<br>${third}`);
+    expect(g.tables).toHaveLength(1);
+    expect(cells(g.tables[0]).find((c) => c[4] === "满意度指标")).toEqual([6, 0, 2, 1, "满意度指标"]);
+    expect(cells(g.tables[0]).at(-1)).toEqual([7, 3, 1, 1, "100%"]);
+  });
+
+  it("keeps two tables when text stands between them, or the second fills its rows by itself", async () => {
+    const withText = await read(`${first}<p>（续表）</p>${second}`);
+    expect(withText.tables).toHaveLength(2);
+    const full = await read(`${first}<table><tr><td>效益指标</td><td>经济效益指标</td><td>增收</td><td>≥100元</td></tr></table>`);
+    expect(full.tables).toHaveLength(2);
+    expect(full.tables[0].rows).toBe(4);
+  });
+
+  it("keeps two tables when the overhang does not fit: a narrower table, or rowspan=0 (the end of its group)", async () => {
+    const narrow = await read(`${first}<table><tr><td>备注</td></tr><tr><td>无</td></tr></table>`);
+    expect(narrow.tables).toHaveLength(2);
+    const toEnd = await read(`${first.replace('rowspan="3"', 'rowspan="0"')}${second}`);
+    expect(toEnd.tables).toHaveLength(2);
+  });
+});
+
 describe("readHtml: layout and data tables", () => {
   const page = `<html><head><title>不是正文</title><style>td{}</style><script>var x = "<table><tr><td>脚本</td></tr></table>";</script></head>
   <body><table width="1000"><tr><td>&nbsp;&nbsp;<b>某某市人民政府</b></td></tr>

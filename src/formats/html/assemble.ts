@@ -33,6 +33,17 @@ export class GridAssembler {
     this.pending = [];
   }
 
+  /** Whether the last table is table number `count` (1-based) and no line has come after it. */
+  adjoinsTable(count: number): boolean {
+    return count > 0 && this.tables.length === count && this.pending.length === 0;
+  }
+
+  /** Replace the last table's grid: it turned out to go on in the table that followed it. */
+  replaceLast(shape: TableShape): void {
+    const last = this.tables[this.tables.length - 1];
+    Object.assign(last, { rows: shape.rows, cols: shape.cols, cells: shape.cells });
+  }
+
   /** Lines after the last table. */
   get trailing(): string[] {
     return this.pending;

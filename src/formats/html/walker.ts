@@ -5,8 +5,13 @@
  * put the content column, the navigation bar and the footer in one) — its own text is read as ordinary lines and
  * the tables inside it are walked in turn. Rows and cells are taken from the table's DIRECT children only, so a
  * nested table's rows never leak into the one around it.
+ *
+ * A table whose last rows declare a rowspan reaching past its end, followed straight away (nothing but blank
+ * lines or a page break between) by a table whose rows lack exactly those columns, is one table split in two:
+ * editors split a long table at a page break and leave the merged cells (the 一级指标 column) in the first part.
+ * The two are read as one grid, the merged cell covering the rows it claims.
  */
-import { tableFromRows } from "../../grid/matrix.ts";
+import { tableFromRows, toMatrix } from "../../grid/matrix.ts";
 import { cleanCellText, isWide } from "../../grid/text.ts";
 import { compactTable, type GridAssembler } from "./assemble.ts";
 import { childElements, isElement, type DomNode } from "./dom.ts";
@@ -87,14 +92,20 @@ function skipped(el: DomNode): boolean {
   return SKIP.has(el.name!) || isHidden(el);
 }
 
+/** Where data tables go, and the last one's rows while they claim rows beyond its end. */
+interface TableSink {
+  out: GridAssembler;
+  open: { rows: SourceCell[][]; count: number } | null;
+}
+
 /** Walk a page (or any subtree) and feed its lines and data tables to `out`. */
 export function walkHtml(root: DomNode, out: GridAssembler): void {
   const flow = new LineBuilder((line) => out.line(line));
-  walkFlow(root, flow, false, out);
+  walkFlow(root, flow, false, { out, open: null });
   flow.break();
 }
 
-function walkFlow(node: DomNode, lines: LineBuilder, pre: boolean, out: GridAssembler | null): void {
+function walkFlow(node: DomNode, lines: LineBuilder, pre: boolean, out: TableSink | null): void {
   for (const child of node.children ?? []) {
     if (child.type === "text") {
       lines.text(child.data ?? "", pre);
@@ -143,9 +154,11 @@ interface SourceCell {
   text: string;
   rowspan: number;
   colspan: number;
+  /** Rows the cell declares beyond the end of the table (a cell in the last row group only). */
+  overhang?: number;
 }
 
-function readDataTable(table: DomNode, flow: LineBuilder, out: GridAssembler): void {
+function readDataTable(table: DomNode, flow: LineBuilder, sink: TableSink): void {
   // A caption is the table's title: it belongs to its context, after the lines above the table.
   for (const caption of childElements(table, "caption")) {
     if (isHidden(caption)) continue;
@@ -153,19 +166,49 @@ function readDataTable(table: DomNode, flow: LineBuilder, out: GridAssembler): v
     flow.break();
   }
   const rows: SourceCell[][] = [];
-  for (const group of rowGroups(table)) {
+  const groups = rowGroups(table);
+  groups.forEach((group, g) => {
     group.forEach((tr, i) => {
       const cells = childElements(tr, "td", "th").filter((td) => !isHidden(td));
-      const row = cells.map((td) => ({
-        text: htmlCellText(td),
-        rowspan: rowspanOf(td, group.length - i),
-        colspan: colspanOf(td),
-      }));
+      const row = cells.map((td): SourceCell => {
+        const rowspan = rowspanOf(td, group.length - i);
+        const overhang = g === groups.length - 1 ? declaredRowspan(td) - rowspan : 0;
+        return { text: htmlCellText(td), rowspan, colspan: colspanOf(td), ...(overhang > 0 ? { overhang } : {}) };
+      });
       if (isZeroHeightSpacer(tr, row)) return;
       rows.push(row);
     });
+  });
+
+  const { out, open } = sink;
+  sink.open = null;
+  const joined = open && out.adjoinsTable(open.count) ? joinSplitTable(open.rows, rows) : null;
+  const count = out.tables.length;
+  if (joined) out.replaceLast(compactTable(tableFromRows(joined, 0)));
+  else out.table(compactTable(tableFromRows(rows, 0)));
+  const all = joined ?? rows;
+  if ((joined || out.tables.length > count) && all.some((row) => row.some((c) => c.overhang))) {
+    sink.open = { rows: all, count: out.tables.length };
   }
-  out.table(compactTable(tableFromRows(rows, 0)));
+}
+
+/**
+ * The rows of `first` and `second` as one table, if `second` is the rest of `first`: the cells of `first` that
+ * claim rows beyond its end cover the first rows of `second`, and together they fill exactly `first`'s columns
+ * in every row of `second`. Otherwise null (two tables).
+ */
+function joinSplitTable(first: SourceCell[][], second: SourceCell[][]): SourceCell[][] | null {
+  if (second.length === 0) return null;
+  const width = tableFromRows(first, 0).cols;
+  const extended = first.map((row) => row.map(({ overhang, ...c }) => (overhang ? { ...c, rowspan: c.rowspan + overhang } : c)));
+  const rows = [...extended, ...second];
+  const joined = tableFromRows(rows, 0);
+  if (joined.cols !== width) return null;
+  const m = toMatrix(joined);
+  for (let r = first.length; r < rows.length; r++) if (m[r].some((slot) => slot === null)) return null;
+  // Overhanging cells that ended up covering none of `second` leave it where it was: its own table.
+  const covers = joined.cells.some((c) => c.row < first.length && c.row + c.rowspan > first.length);
+  return covers ? rows : null;
 }
 
 /** Row groups in display order: header rows first, footer rows last, as a browser lays them out. */
@@ -195,6 +238,11 @@ function rowspanOf(td: DomNode, rowsLeftInGroup: number): number {
   const n = parseSpan(td.attribs?.rowspan);
   if (n === null) return 1;
   return Math.min(n === 0 ? rowsLeftInGroup : n, 65534, rowsLeftInGroup);
+}
+
+/** The rows a cell asks for, before its row group has its say (`0`, "to the end of the group", asks for none). */
+function declaredRowspan(td: DomNode): number {
+  return Math.min(parseSpan(td.attribs?.rowspan) || 1, 65534);
 }
 
 /** HTML's rules: a non-number or 0 is 1, at most 1000. */
