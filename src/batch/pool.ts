@@ -8,6 +8,7 @@
  * tsx) the host is taken from dist/, which the test setup builds.
  */
 import { Worker, type ResourceLimits } from "node:worker_threads";
+import { workerExecArgv } from "../worker-exec-argv.ts";
 
 /**
  * Tasks before a worker is replaced. A fresh worker pays ~1.5 s of CPU compiling and optimising pdf.js again;
@@ -117,6 +118,7 @@ export class WorkerPool<T = unknown, R = unknown> {
     const worker = new Worker(workerHostUrl(), {
       workerData: { taskModule: String(this.opts.taskModule), config: this.opts.config },
       resourceLimits: this.opts.resourceLimits,
+      execArgv: workerExecArgv(),
       stdout: true,
       stderr: true,
     });

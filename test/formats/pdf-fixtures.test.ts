@@ -117,3 +117,16 @@ describe("broken PDFs fail with one line", () => {
     await expect(readPdfWith(bytes("two-page.pdf"), "slow.pdf", { mode: "in-thread", timeoutMs: 1 })).rejects.toMatchObject({ kind: "timeout" });
   });
 });
+
+describe("pdf.js in a library user's process", () => {
+  // pdf.js's import warns that it cannot polyfill ImageData/Path2D (rendering only). That happens once per
+  // process, so only a fresh process shows it: a program importing jixiao must get its stdout and stderr clean.
+  it("reads a PDF without printing anything", async () => {
+    const { spawnSync } = await import("node:child_process");
+    const lib = new URL("../../dist/index.js", import.meta.url).href;
+    const pdf = new URL("../../fixtures/seeds/003-tianjin-cdpf-2023/doc.lo.pdf", import.meta.url).pathname;
+    const script = `const m = await import(${JSON.stringify(lib)}); const d = await m.extract(${JSON.stringify(pdf)}); process.exitCode = d.projects.length > 0 ? 0 : 1;`;
+    const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8", timeout: 60_000 });
+    expect([r.status, r.stdout, r.stderr]).toEqual([0, "", ""]);
+  });
+});

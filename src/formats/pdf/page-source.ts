@@ -8,6 +8,7 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { isMainThread, Worker } from "node:worker_threads";
 import { JixiaoError, type ErrorKind } from "../../errors.ts";
+import { workerExecArgv } from "../../worker-exec-argv.ts";
 import { PAGE_TIMEOUT_MS, readPages, type ReadPagesResult } from "./read-pages.ts";
 import type { PageData } from "./types.ts";
 
@@ -62,7 +63,7 @@ class PdfWorker {
 
   private spawn(): Worker {
     // A bounded heap: a PDF that needs more fails as too large instead of taking the machine's memory.
-    const w = new Worker(this.url, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    const w = new Worker(this.url, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB }, execArgv: workerExecArgv() });
     w.on("message", (m: WorkerMsg) => this.onMessage(w, m));
     w.on("error", (err) => this.onCrash(w, err));
     w.on("exit", (code) => this.onCrash(w, new Error(`exited with code ${code}`)));

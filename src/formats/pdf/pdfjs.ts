@@ -62,12 +62,17 @@ async function importPdfjs(opts: LoadOptions): Promise<PdfjsModule> {
   // The legacy build's core-js replaces Array.prototype.push, JSON.parse and JSON.stringify with slower
   // spec-edge-case polyfills for the whole thread (push alone was 10% of the reading time): put them back.
   const natives = { push: Array.prototype.push, parse: JSON.parse, stringify: JSON.stringify };
-  // It also prints "Warning: Cannot polyfill …" to stdout, where our JSON goes.
-  const log = console.log;
-  console.log = (...args: unknown[]) => {
-    if (typeof args[0] === "string" && args[0].startsWith("Warning:")) return;
-    log(...args);
-  };
+  // Its import also prints "Warning: Cannot polyfill `ImageData` …" (rendering only; we never render) through
+  // console.warn — noise on a library user's stderr — and older builds through console.log, where our JSON goes.
+  const { log, warn } = console;
+  const quiet =
+    (print: (...args: unknown[]) => void) =>
+    (...args: unknown[]) => {
+      if (typeof args[0] === "string" && args[0].startsWith("Warning:")) return;
+      print(...args);
+    };
+  console.log = quiet(log);
+  console.warn = quiet(warn);
   try {
     const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
     // Load the worker side now, not at the first getDocument, so its polyfills are undone here as well.
@@ -78,6 +83,7 @@ async function importPdfjs(opts: LoadOptions): Promise<PdfjsModule> {
   } finally {
     if (stubCanvas) delete require.cache[canvasPath];
     console.log = log;
+    console.warn = warn;
     Array.prototype.push = natives.push;
     JSON.parse = natives.parse;
     JSON.stringify = natives.stringify;
