@@ -8,6 +8,7 @@ import { mergeRules } from "./rule-merge.ts";
 import { findStreamTables } from "./stream.ts";
 import { cleanRuns } from "./text-cleanup.ts";
 import { groupLines, isCjk, lineText } from "./text-lines.ts";
+import { virtualColumns } from "./virtual-rules.ts";
 import type { PageData, TextRun } from "./types.ts";
 
 export interface FreeLine {
@@ -37,7 +38,10 @@ export interface PageLayout {
 export function layoutPage(page: PageData): PageLayout {
   const runs = cleanRuns(page.texts);
   const { h, v } = mergeRules(page.h, page.v);
-  const frames = findLatticeFrames(h, v, page.height);
+  let frames = findLatticeFrames(h, v, page.height);
+  // Rows ruled without column borders: columns from the text between the rules.
+  const vv = virtualColumns(h, runs, frames);
+  if (vv.length > 0) frames = findLatticeFrames(h, mergeRules([], [...v, ...vv]).v, page.height);
   const byFrame: TextRun[][][] = frames.map((f) => f.slots.map(() => []));
   const free: TextRun[] = [];
   for (const r of runs.flatMap((run) => splitAtBorders(run, frames))) {
@@ -98,16 +102,26 @@ function splitAtBorders(r: TextRun, frames: TableFrame[]): TextRun[] {
   const y = r.baseline - 0.35 * r.size;
   for (let i = 1; i < chars.length - 1; i++) {
     if (chars[i] !== " ") continue;
-    const left = { ...r, str: chars.slice(0, i).join("").trimEnd(), x1: starts[i] };
-    const right = { ...r, str: chars.slice(i + 1).join("").trimStart(), x0: starts[i + 1] };
-    if (!left.str || !right.str) continue;
-    const frame = frames.find((f) => slotAt(f, anchor(left)[0], y) >= 0);
-    if (!frame) continue;
-    const a = slotAt(frame, anchor(left)[0], y);
-    const b = slotAt(frame, anchor(right)[0], y);
-    // The gap must straddle the border between the two cells (a word space elsewhere stays).
-    const border = frame.xs.find((bx) => bx >= starts[i] - r.size && bx <= starts[i + 1] + r.size);
-    if (b >= 0 && b !== a && border !== undefined) return [left, ...splitAtBorders(right, frames)];
+    const leftStr = chars.slice(0, i).join("").trimEnd();
+    const rightStr = chars.slice(i + 1).join("").trimStart();
+    if (!leftStr || !rightStr) continue;
+    // Where the gap is by proportional widths; or, for a run much wider than its text (the gap a whole cell
+    // wide), between the two parts at their natural widths from either end.
+    const leftEnd = r.x0 + units.slice(0, i).reduce((a, b) => a + b, 0) * r.size;
+    const rightStart = r.x1 - units.slice(i + 1).reduce((a, b) => a + b, 0) * r.size;
+    const guesses: [number, number, number, number][] = [[starts[i], starts[i + 1], starts[i] - r.size, starts[i + 1] + r.size]];
+    if (rightStart - leftEnd > 2 * r.size) guesses.push([leftEnd, rightStart, leftEnd, rightStart]);
+    for (const [lx1, rx0, lo, hi] of guesses) {
+      const left = { ...r, str: leftStr, x1: lx1 };
+      const right = { ...r, str: rightStr, x0: rx0 };
+      const frame = frames.find((f) => slotAt(f, anchor(left)[0], y) >= 0);
+      if (!frame) continue;
+      const a = slotAt(frame, anchor(left)[0], y);
+      const b = slotAt(frame, anchor(right)[0], y);
+      // The gap must straddle the border between the two cells (a word space elsewhere stays).
+      const border = frame.xs.find((bx) => bx >= lo && bx <= hi);
+      if (b >= 0 && b !== a && border !== undefined) return [left, ...splitAtBorders(right, frames)];
+    }
   }
   return [r];
 }

@@ -1,0 +1,249 @@
+/**
+ * Tables drawn with only some of their rulings (in the spirit of pdfplumber's mixed strategies: horizontal
+ * "lines" + vertical "text"). Horizontal rules that no ruled table uses, stacked over the same width, bound rows;
+ * the columns are the whitespace strips that the text of those rows agrees on. Virtual vertical borders are
+ * drawn there — in each row except where text crosses the strip (a value spanning several columns) — and at the
+ * rules' outer ends, so the lattice finder builds the table from real and virtual lines together, merged cells
+ * included: a cell spanning rows still shows as a horizontal rule that stops short of its column.
+ *
+ * Only rules outside every table the real rulings form are looked at: a complete lattice is read as before.
+ */
+import { anchor, type TableFrame } from "./page-table.ts";
+import { isCjk } from "./text-lines.ts";
+import type { HRule, TextRun, VRule } from "./types.ts";
+
+/** Rules this close (points) are one row boundary. */
+const SAME_Y = 2;
+/** Sampling step (points) of the column profile. */
+const STEP = 0.5;
+/** A column gap must be at least this wide (points) where the rows agree on it. */
+const MIN_GAP = 1.5;
+/** Text reaching this far (points) into a gap still leaves it open. */
+const TOUCH = 0.5;
+/** Text pieces of a row closer than this many ems are one piece (a word space is narrower). */
+const GAP_EM = 0.5;
+/** A gap this many ems wide between two pieces of a row's text separates cells even where no column does. */
+const LOCAL_GAP_EM = 1.5;
+
+/** Do two intervals overlap over most of the longer one? (A row rule stopping short of a spanning label does.) */
+function overlapMost(a0: number, a1: number, b0: number, b1: number): boolean {
+  const o = Math.min(a1, b1) - Math.max(a0, b0);
+  return o >= 0.6 * Math.max(a1 - a0, b1 - b0);
+}
+
+function inFrame(frames: TableFrame[], x0: number, x1: number, y0: number, y1: number): boolean {
+  return frames.some((f) => x1 > f.box.x0 - SAME_Y && x0 < f.box.x1 + SAME_Y && y1 >= f.box.y0 - SAME_Y && y0 <= f.box.y1 + SAME_Y);
+}
+
+/**
+ * Virtual vertical rules completing stacks of horizontal rules that form no table with the real vertical ones.
+ * `frames` are the tables the real rules already form; their rules are left alone.
+ */
+export function virtualColumns(h: HRule[], runs: TextRun[], frames: TableFrame[]): VRule[] {
+  const loose = h.filter((l) => l.x1 - l.x0 > 20 && !inFrame(frames, l.x0, l.x1, l.y, l.y)).sort((a, b) => a.y - b.y);
+  // Stacks: rules over (mostly) the same width.
+  const stacks: HRule[][] = [];
+  for (const l of loose) {
+    const s = stacks.find((st) => st.some((o) => overlapMost(o.x0, o.x1, l.x0, l.x1)));
+    if (s) s.push(l);
+    else stacks.push([l]);
+  }
+  const text = runs.filter((r) => {
+    if (!r.upright || r.str.trim() === "") return false;
+    const [ax, ay] = anchor(r);
+    return !inFrame(frames, ax, ax, ay, ay);
+  });
+  const out: VRule[] = [];
+  for (const stack of stacks) {
+    const ys: number[] = [];
+    for (const l of stack) if (!ys.length || l.y - ys[ys.length - 1] > SAME_Y) ys.push(l.y);
+    if (ys.length < 3) continue;
+    const x0 = Math.min(...stack.map((l) => l.x0));
+    const x1 = Math.max(...stack.map((l) => l.x1));
+    // Rows between consecutive rules, with the text anchored in them.
+    const bands = ys.slice(0, -1).map((y, i) => ({ y0: y, y1: ys[i + 1], runs: [] as TextRun[] }));
+    for (const r of text) {
+      const [ax, ay] = anchor(r);
+      if (ax < x0 || ax > x1) continue;
+      const b = bands.find((bd) => ay >= bd.y0 && ay < bd.y1);
+      if (b) b.runs.push(r);
+    }
+    // A thin empty band between two stacks of rows is the space between two tables, not a row.
+    const sizes = text.map((r) => r.size).sort((a, b) => a - b);
+    const em = sizes.length ? sizes[sizes.length >> 1] : 10;
+    let group: typeof bands = [];
+    const groups: (typeof bands)[] = [];
+    for (const b of bands) {
+      // So is a band holding a ruled table.
+      const holdsTable = inFrame(frames, x0, x1, b.y0 + SAME_Y, b.y1 - SAME_Y);
+      if ((b.runs.length === 0 && b.y1 - b.y0 < 1.2 * em) || holdsTable) {
+        if (group.length) groups.push(group);
+        group = [];
+      } else group.push(b);
+    }
+    if (group.length) groups.push(group);
+    for (const g of groups) {
+      if (g.length < 2 || g.filter((b) => b.runs.length > 0).length < 2) continue;
+      const cols = columnBoundaries(g, x0, x1);
+      const perBand = bandBorders(g, cols, x0, x1);
+      if (perBand.every((xs) => xs.length === 0)) continue;
+      out.push({ x: x0, y0: g[0].y0, y1: g[g.length - 1].y1 }, { x: x1, y0: g[0].y0, y1: g[g.length - 1].y1 });
+      g.forEach((b, k) => {
+        for (const x of perBand[k]) out.push({ x, y0: b.y0, y1: b.y1 });
+      });
+    }
+  }
+  return out;
+}
+
+/** Estimated advance of a character in ems. */
+const advance = (ch: string) => (isCjk(ch) ? 1 : 0.55);
+
+/**
+ * A run's words with their estimated extents. pdf.js joins the texts of neighbouring cells into one run with a
+ * space for the gap ("银川市… 实施单位"): the words keep their natural widths and the spaces share the rest.
+ */
+function words(r: TextRun): { p: number; q: number; em: number }[] {
+  const parts = r.str.trim().split(/\s+/);
+  if (parts.length < 2) return [{ p: r.x0, q: r.x1, em: r.size }];
+  const widths = parts.map((w) => Array.from(w).reduce((a, ch) => a + advance(ch), 0) * r.size);
+  const natural = widths.reduce((a, b) => a + b, 0);
+  if (natural >= r.x1 - r.x0) return [{ p: r.x0, q: r.x1, em: r.size }];
+  const space = (r.x1 - r.x0 - natural) / (parts.length - 1);
+  const out: { p: number; q: number; em: number }[] = [];
+  let x = r.x0;
+  for (const w of widths) {
+    out.push({ p: x, q: x + w, em: r.size });
+    x += w + space;
+  }
+  return out;
+}
+
+/** The text of a row as pieces along x: words closer than half an em are one piece. */
+function textPieces(runs: TextRun[], x0: number, x1: number): { p: number; q: number }[] {
+  const spans = runs
+    .flatMap(words)
+    .map((w) => ({ p: Math.max(w.p, x0), q: Math.min(w.q, x1), em: w.em }))
+    .filter((w) => w.q > w.p)
+    .sort((a, c) => a.p - c.p);
+  const pieces: { p: number; q: number }[] = [];
+  for (const s of spans) {
+    const last = pieces.at(-1);
+    if (last && s.p - last.q < GAP_EM * s.em) last.q = Math.max(last.q, s.q);
+    else pieces.push({ p: s.p, q: s.q });
+  }
+  return pieces;
+}
+
+/**
+ * The borders of each row. A row whose text leaves a column boundary free gets that border; within a gap
+ * between two pieces of its text only the first boundary (the value next to its label, centred over the
+ * columns it spans; of equal votes, the wider strip); text across a boundary merges the cells there. A wide gap of a row that no boundary
+ * explains (a few rows laid out otherwise, such as the key–value rows above an indicator matrix) gets a border
+ * of its own, shared with the neighbouring rows whose gaps overlap it.
+ */
+function bandBorders(bands: { runs: TextRun[] }[], found: { x: number; votes: number; width: number }[], x0: number, x1: number): number[][] {
+  const cols = found.map((c) => c.x);
+  const out: number[][] = bands.map(() => []);
+  // Unexplained gaps, chained over consecutive rows: [lo, hi] is the strip all rows of the chain leave free.
+  let open: { lo: number; hi: number; rows: number[] }[] = [];
+  const chains: { lo: number; hi: number; rows: number[] }[] = [];
+  bands.forEach((b, k) => {
+    const pieces = textPieces(b.runs, x0, x1);
+    if (pieces.length === 0) {
+      out[k].push(...cols);
+      chains.push(...open);
+      open = [];
+      return;
+    }
+    const first = pieces[0].p;
+    const last = pieces[pieces.length - 1].q;
+    for (const x of cols) if (x < first - TOUCH || x > last + TOUCH) out[k].push(x);
+    const next: typeof open = [];
+    for (let i = 0; i + 1 < pieces.length; i++) {
+      const lo = pieces[i].q + TOUCH;
+      const hi = pieces[i + 1].p - TOUCH;
+      const inGap = found.filter((c) => c.x >= lo && c.x <= hi).sort((a, c) => c.votes - a.votes || c.width - a.width);
+      if (inGap.length) {
+        out[k].push(inGap[0].x);
+        continue;
+      }
+      const em = Math.min(...b.runs.map((r) => r.size));
+      if (hi - lo < LOCAL_GAP_EM * em) continue;
+      const chain = open.find((c) => Math.min(c.hi, hi) - Math.max(c.lo, lo) >= MIN_GAP);
+      if (chain) {
+        open.splice(open.indexOf(chain), 1);
+        next.push({ lo: Math.max(chain.lo, lo), hi: Math.min(chain.hi, hi), rows: [...chain.rows, k] });
+      } else next.push({ lo, hi, rows: [k] });
+    }
+    chains.push(...open);
+    open = next;
+  });
+  chains.push(...open);
+  for (const c of chains) for (const k of c.rows) out[k].push((c.lo + c.hi) / 2);
+  bands.forEach((b, k) => out[k].push(...emptyCells(textPieces(b.runs, x0, x1), out[k], x0, x1, b.runs)));
+  return out;
+}
+
+/**
+ * In a row of centred cells, text in the last cell centred well left of the cell's middle was centred in a
+ * narrower cell followed by an empty one (a label whose value was left blank): the border between them is
+ * where the text's cell, mirrored about the text, ends.
+ */
+function emptyCells(pieces: { p: number; q: number }[], borders: number[], x0: number, x1: number, runs: TextRun[]): number[] {
+  if (pieces.length < 2) return [];
+  const em = Math.min(...runs.map((r) => r.size));
+  const edges = [x0, ...borders, x1].sort((a, b) => a - b);
+  const cells = pieces.map((t) => ({
+    lo: Math.max(...edges.filter((e) => e <= t.p + TOUCH)),
+    hi: Math.min(...edges.filter((e) => e >= t.q - TOUCH)),
+  }));
+  const alone = (i: number) => pieces.filter((_, j) => cells[j].lo === cells[i].lo && cells[j].hi === cells[i].hi).length === 1;
+  const centred = (i: number) =>
+    alone(i) && cells[i].hi - cells[i].lo - (pieces[i].q - pieces[i].p) >= 2 * em &&
+    Math.abs((pieces[i].p + pieces[i].q) / 2 - (cells[i].lo + cells[i].hi) / 2) <= 0.5 * em;
+  const out: number[] = [];
+  pieces.forEach((t, i) => {
+    const { lo, hi } = cells[i];
+    // Only the row's last cell: inside a row, several column boundaries may share one gap of the text, and
+    // the cell left by the one drawn is wider than the text's own.
+    if (hi !== x1 || !alone(i) || centred(i) || !pieces.some((_, j) => j !== i && centred(j))) return;
+    // Off-centre by hugging neither border: centred in [lo, end].
+    if (t.p - lo < em || hi - t.q < em) return;
+    const end = t.p + t.q - lo;
+    if (hi - end >= 2 * em) out.push(end);
+  });
+  return out;
+}
+
+/**
+ * Column boundaries inside [x0, x1] from the text of the rows: strips that rows leave empty between two pieces
+ * of their text (a gap of at least half an em; a word space is narrower). Each row votes for its gaps; a
+ * boundary is the middle of a strip more rows agree on than on its surroundings. A row whose text crosses a
+ * boundary (a value spanning several columns) neither votes for it nor stops it.
+ */
+export function columnBoundaries(bands: { runs: TextRun[] }[], x0: number, x1: number): { x: number; votes: number; width: number }[] {
+  const n = Math.max(1, Math.ceil((x1 - x0) / STEP));
+  const support = new Int32Array(n + 1);
+  for (const b of bands) {
+    const pieces = textPieces(b.runs, x0, x1);
+    for (let k = 0; k + 1 < pieces.length; k++) {
+      const a = pieces[k].q + TOUCH;
+      const c = pieces[k + 1].p - TOUCH;
+      for (let i = Math.ceil((a - x0) / STEP); i <= Math.floor((c - x0) / STEP); i++) support[i] += 1;
+    }
+  }
+  // Peaks of the votes: plateaus at least MIN_GAP wide, higher than their surroundings.
+  const out: { x: number; votes: number; width: number }[] = [];
+  let i = 0;
+  while (i <= n) {
+    let j = i;
+    while (j + 1 <= n && support[j + 1] === support[i]) j++;
+    const v = support[i];
+    const leftLower = i === 0 || support[i - 1] < v;
+    const rightLower = j === n || support[j + 1] < v;
+    if (v >= 1 && leftLower && rightLower && (j - i) * STEP >= MIN_GAP && i > 0 && j < n) out.push({ x: x0 + ((i + j) / 2) * STEP, votes: v, width: (j - i) * STEP });
+    i = j + 1;
+  }
+  return out;
+}
