@@ -75,6 +75,47 @@ describe("horizontal rules only", () => {
     expect(cells.slice(0, 3).map((c) => c[0])).toEqual(["主管部门", "某某单位", "实施单位"]);
   });
 
+  it("takes a column boundary where a rule stops short of it, with the columns of labels spanning rows", () => {
+    // 一级 | 二级 | 三级 | 指标值: the level-1 and level-2 labels span rows 1–3, their rules start at x = 250.
+    const texts = [
+      run("一级", 115, 120), run("二级", 190, 120), run("三级指标", 305, 120), run("指标值", 435, 120),
+      run("产出", 115, 150), run("人数", 310, 150), run("≥5", 445, 150),
+      run("质量", 300, 180), run("≥95%", 440, 180),
+      run("数量", 190, 210), run("时间", 310, 210), run("年底", 440, 210),
+    ];
+    const h = [rule(100), rule(130), rule(160, 250), rule(190, 250), rule(220)];
+    const cells = cellsOf(page(texts, h));
+    expect(cells.filter((c) => c[1] === 1)).toEqual([
+      ["产出", 1, 3, 0, 1], ["数量", 1, 3, 1, 1], ["人数", 1, 1, 2, 1], ["≥5", 1, 1, 3, 1],
+    ]);
+  });
+
+  it("reads a row carried over from the page before, without its top rule, as open at the top", () => {
+    const texts = [
+      run("甲项", 120, 56), run("乙项", 260, 56), run("丙项", 420, 56),
+      run("一", 120, 86), run("二", 260, 86), run("三", 420, 86),
+      run("四", 120, 116), run("五", 260, 116), run("六", 420, 116),
+    ];
+    const h = [rule(60), rule(90), rule(120)];
+    const table = layoutPage(page(texts, h)).tables[0];
+    const first = table.cells.filter((c) => c.r0 === 0);
+    expect(first.map((c) => c.lines.join(""))).toEqual(["甲项", "乙项", "丙项"]);
+    expect(first.every((c) => c.openTop)).toBe(true);
+    expect(table.ys.length - 1).toBe(3);
+  });
+
+  it("gives a centred label with a blank value at the row's end its empty cell", () => {
+    // Four equal columns, all text centred; row 1's last value is blank.
+    const texts = [
+      run("名称", 140, 120), run("某某项目的名称", 340, 120),
+      run("预算数", 135, 150), run("10", 245, 150), run("其他资金", 330, 150),
+      run("目标", 140, 180), run("一段很长的目标文字写满了三个单元格的宽度而且还要", 235, 180),
+    ];
+    const h = [rule(100), rule(130), rule(160), rule(190)];
+    const row = cellsOf(page(texts, h)).filter((c) => c[1] === 1);
+    expect(row.map((c) => c[0])).toEqual(["预算数", "10", "其他资金", ""]);
+  });
+
   it("leaves a stack of rules with one column of text (ruled paper, prose) alone", () => {
     const texts = [run("第一段文字写在横线上", 120, 120), run("第二段文字写在横线上", 120, 150), run("第三段", 120, 180)];
     const h = [rule(100), rule(130), rule(160), rule(190)];

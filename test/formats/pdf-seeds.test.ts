@@ -14,6 +14,7 @@ import type { GridDocument } from "../../src/grid/types.ts";
 const seedsDir = new URL("../../fixtures/seeds/", import.meta.url).pathname;
 const seeds = existsSync(seedsDir) ? readdirSync(seedsDir).filter((d) => existsSync(join(seedsDir, d, "doc.html"))) : [];
 const squash = (s: string) => s.replace(/\s+/g, "");
+const PARTIAL_RULINGS = /^doc\.(hrules|vrules|frame|noborder)\./;
 const KEY_LABELS = ["项目名称", "一级指标", "二级指标", "三级指标", "指标值", "产出指标", "效益指标", "满意度指标"];
 
 /** Tables of the HTML twin as rows of cell texts (top-level tables, direct rows, `<br>` as a break). */
@@ -51,7 +52,10 @@ describe.skipIf(seeds.length === 0)("seed PDFs match their HTML twins", () => {
           expect(grid.warnings).toEqual([]);
         });
 
-        it("has the same rows and cell texts as the HTML", () => {
+        // A PDF printed with only some of the table's rulings (doc.hrules.chromium.pdf …) cannot show whether a
+        // value left of empty space spans the columns there or is followed by blank cells: its grid may hold
+        // blank cells where the HTML has a colspan. The fixture test checks that it still reads exactly.
+        it.skipIf(PARTIAL_RULINGS.test(pdf))("has the same rows and cell texts as the HTML", () => {
           grid.tables.forEach((t, i) => {
             const rows: string[][] = Array.from({ length: t.rows }, () => []);
             for (const c of t.cells) rows[c.row].push(squash(c.text));

@@ -9,6 +9,8 @@ import type { PageCell, PageTable } from "./page-table.ts";
 
 /** Column edges this close line up. */
 const ALIGN = 3;
+/** Columns read from the text on two pages are the same when their boundaries are this close (points). */
+const GUESS_ALIGN = 20;
 /** A table ending with more free space than this below it (share of the page height) did not run into the page break. */
 const BOTTOM_SLACK = 0.25;
 /** Page numbers sit within this share of the page height from the top or bottom edge. */
@@ -122,8 +124,18 @@ function replaceLast(items: Item[], old: PageTable, now: PageTable): void {
 function continues(a: PageTable, b: PageTable): boolean {
   if (a.kind !== "lattice" || b.kind !== "lattice") return false;
   if (Math.abs(a.xs[0] - b.xs[0]) > ALIGN || Math.abs(a.xs.at(-1)! - b.xs.at(-1)!) > ALIGN) return false;
+  if (sameGuessedColumns(a, b)) return true;
   const within = (p: number[], q: number[]) => p.every((x) => q.some((y) => Math.abs(x - y) <= ALIGN));
   return within(a.xs, b.xs) || within(b.xs, a.xs);
+}
+
+/**
+ * Columns read from the text on both pages (no vertical rules): as many, each boundary within a column's slack
+ * of its twin. The text decides where in the gap between two columns a boundary falls, and that varies by page.
+ */
+function sameGuessedColumns(a: PageTable, b: PageTable): boolean {
+  if (!a.guessed || !b.guessed || a.xs.length !== b.xs.length) return false;
+  return a.xs.every((x, i) => Math.abs(x - b.xs[i]) <= GUESS_ALIGN);
 }
 
 /** Column index in `union` of each of `xs`. */
@@ -145,7 +157,8 @@ function rowTexts(t: PageTable, row: number): string[] {
 /** `b` continues `a` on the next page: one table, open cells at the break joined. */
 function join(a: PageTable, b: PageTable): PageTable {
   const union = [...a.xs];
-  for (const x of b.xs) if (!union.some((u) => Math.abs(u - x) <= ALIGN)) union.push(x);
+  // Guessed columns that pair up one to one are the same columns.
+  if (!sameGuessedColumns(a, b)) for (const x of b.xs) if (!union.some((u) => Math.abs(u - x) <= ALIGN)) union.push(x);
   union.sort((p, q) => p - q);
   const amap = columnMap(a.xs, union);
   const bmap = columnMap(b.xs, union);
@@ -195,7 +208,9 @@ function join(a: PageTable, b: PageTable): PageTable {
   // Row positions are per page and only counted from here on.
   const ys = [...a.ys, ...b.ys.slice(b.ys.length - bRows)];
   const pages = [...new Set([...a.pages, ...b.pages])].sort((p, q) => p - q);
-  return compact({ kind: "lattice", page: a.page, pages, xs: union, ys, cells, box: b.box });
+  const joined: PageTable = { kind: "lattice", page: a.page, pages, xs: union, ys, cells, box: b.box };
+  if (a.guessed && b.guessed) joined.guessed = true;
+  return compact(joined);
 }
 
 /** Remove rows and columns where no cell starts (left by joins), shrinking the spans across them. */

@@ -40,7 +40,7 @@ export function layoutPage(page: PageData): PageLayout {
   const { h, v } = mergeRules(page.h, page.v);
   let frames = findLatticeFrames(h, v, page.height);
   // Rows ruled without column borders: columns from the text between the rules.
-  const vv = virtualColumns(h, runs, frames);
+  const vv = virtualColumns(h, runs, frames, page.height);
   if (vv.length > 0) frames = findLatticeFrames(h, mergeRules([], [...v, ...vv]).v, page.height);
   const byFrame: TextRun[][][] = frames.map((f) => f.slots.map(() => []));
   const free: TextRun[] = [];
@@ -57,6 +57,9 @@ export function layoutPage(page: PageData): PageLayout {
     if (!placed) free.push(r);
   }
   let tables: PageTable[] = frames.map((f, i) => frameTable(f, byFrame[i], page.number));
+  tables.forEach((t) => {
+    if (vv.some((l) => l.x >= t.box.x0 - 1 && l.x <= t.box.x1 + 1 && l.y0 >= t.box.y0 - 1 && l.y1 <= t.box.y1 + 1)) t.guessed = true;
+  });
   let rest = free;
   if (tables.length === 0) {
     const stream = findStreamTables(free, page.number);

@@ -30,6 +30,8 @@ export interface PageTable {
   cells: PageCell[];
   /** Bounds of the last part, on its page. */
   box: Box;
+  /** Some column boundaries were read from the text (no ruling there): they may shift a little from page to page. */
+  guessed?: boolean;
 }
 
 /** Locates the cell under a point; used while assigning text to cells. */

@@ -12,6 +12,31 @@ import { anchor, type TableFrame } from "./page-table.ts";
 import { isCjk } from "./text-lines.ts";
 import type { HRule, TextRun, VRule } from "./types.ts";
 
+/** A column boundary: where, how many rows' gaps agree on it, how wide the strip they agree on. */
+interface Boundary {
+  x: number;
+  votes: number;
+  width: number;
+  /** Rows next to a real rule ending there (a cell spanning rows begins): drawn in these rows for certain. */
+  certain?: Set<number>;
+  /** The cell spanning rows lies left of it (the rule started there) rather than right (the rule ended there). */
+  spanLeft?: boolean;
+}
+
+/** A boundary with fewer votes than this share of the best one's is not a column of the whole table. */
+const WEAK = 0.2;
+/** No column is narrower than this (points). */
+const MIN_COL = 12;
+
+/** A row between two rules (or above the first one) and the text anchored in it. */
+interface Band {
+  y0: number;
+  y1: number;
+  runs: TextRun[];
+}
+
+/** Share of the page height at the top where a table may go on from the page before. */
+const EDGE_BAND = 0.2;
 /** Rules this close (points) are one row boundary. */
 const SAME_Y = 2;
 /** Sampling step (points) of the column profile. */
@@ -39,7 +64,7 @@ function inFrame(frames: TableFrame[], x0: number, x1: number, y0: number, y1: n
  * Virtual vertical rules completing stacks of horizontal rules that form no table with the real vertical ones.
  * `frames` are the tables the real rules already form; their rules are left alone.
  */
-export function virtualColumns(h: HRule[], runs: TextRun[], frames: TableFrame[]): VRule[] {
+export function virtualColumns(h: HRule[], runs: TextRun[], frames: TableFrame[], pageHeight: number): VRule[] {
   const loose = h.filter((l) => l.x1 - l.x0 > 20 && !inFrame(frames, l.x0, l.x1, l.y, l.y)).sort((a, b) => a.y - b.y);
   // Stacks: rules over (mostly) the same width.
   const stacks: HRule[][] = [];
@@ -61,7 +86,7 @@ export function virtualColumns(h: HRule[], runs: TextRun[], frames: TableFrame[]
     const x0 = Math.min(...stack.map((l) => l.x0));
     const x1 = Math.max(...stack.map((l) => l.x1));
     // Rows between consecutive rules, with the text anchored in them.
-    const bands = ys.slice(0, -1).map((y, i) => ({ y0: y, y1: ys[i + 1], runs: [] as TextRun[] }));
+    const bands: Band[] = ys.slice(0, -1).map((y, i) => ({ y0: y, y1: ys[i + 1], runs: [] as TextRun[] }));
     for (const r of text) {
       const [ax, ay] = anchor(r);
       if (ax < x0 || ax > x1) continue;
@@ -84,7 +109,11 @@ export function virtualColumns(h: HRule[], runs: TextRun[], frames: TableFrame[]
     if (group.length) groups.push(group);
     for (const g of groups) {
       if (g.length < 2 || g.filter((b) => b.runs.length > 0).length < 2) continue;
-      const cols = columnBoundaries(g, x0, x1);
+      if (g[0].y0 < EDGE_BAND * pageHeight) {
+        const cut = rowAboveBreak(g, text, x0, x1);
+        if (cut) g.unshift(cut);
+      }
+      const cols = withRuleEnds(columnBoundaries(g, x0, x1), stack, g, x0, x1);
       const perBand = bandBorders(g, cols, x0, x1);
       if (perBand.every((xs) => xs.length === 0)) continue;
       out.push({ x: x0, y0: g[0].y0, y1: g[g.length - 1].y1 }, { x: x1, y0: g[0].y0, y1: g[g.length - 1].y1 });
@@ -136,13 +165,83 @@ function textPieces(runs: TextRun[], x0: number, x1: number): { p: number; q: nu
 }
 
 /**
+ * Where a rule of the rows stops short of the table's edge (or is broken off), a cell spanning rows begins: a
+ * column boundary for certain in the rows on either side of that rule, and as good as the best one found from
+ * the text elsewhere. It replaces a boundary found from the text nearby.
+ */
+function withRuleEnds(found: Boundary[], stack: HRule[], g: Band[], x0: number, x1: number): Boundary[] {
+  const ends: { x: number; rows: Set<number>; spanLeft: boolean }[] = [];
+  for (const l of stack) {
+    const rows = g.flatMap((b, k) => (Math.abs(b.y0 - l.y) <= SAME_Y || Math.abs(b.y1 - l.y) <= SAME_Y ? [k] : []));
+    if (rows.length === 0) continue;
+    for (const e of [l.x0, l.x1]) {
+      if (e <= x0 + MIN_COL || e >= x1 - MIN_COL) continue;
+      let end = ends.find((x) => Math.abs(x.x - e) <= SAME_Y);
+      if (!end) ends.push((end = { x: e, rows: new Set(), spanLeft: e === l.x0 }));
+      for (const k of rows) end.rows.add(k);
+    }
+  }
+  if (ends.length === 0) return found;
+  const kept = found.filter((c) => !ends.some((e) => Math.abs(e.x - c.x) < MIN_COL));
+  const top = Math.max(1, ...found.map((c) => c.votes));
+  const sure = ends.map((e) => ({ x: e.x, votes: top, width: MIN_COL, certain: e.rows, spanLeft: e.spanLeft }));
+  return [...kept, ...sure].sort((a, b) => a.x - b.x);
+}
+
+/**
+ * A row carried over a page break without its top rule (Chromium): lines right above the first rule of a
+ * stack near the page top, as close to it as the text of the other rows is to their bottom rules, holding at
+ * least two pieces of text. It becomes a row open at the top (the borders reach above the first rule).
+ */
+function rowAboveBreak(g: Band[], text: TextRun[], x0: number, x1: number): Band | null {
+  const top = g[0].y0;
+  const pads: number[] = [];
+  const heads: number[] = [];
+  for (const b of g) {
+    if (b.runs.length === 0) continue;
+    pads.push(b.y1 - Math.max(...b.runs.map((r) => r.bottom)));
+    heads.push(Math.min(...b.runs.map((r) => r.top)) - b.y0);
+  }
+  if (pads.length < 2) return null;
+  const median = (v: number[]) => [...v].sort((a, b) => a - b)[v.length >> 1];
+  const pad = median(pads);
+  const head = median(heads);
+  const free = text.filter((r) => {
+    const ax = anchor(r)[0];
+    return ax >= x0 && ax <= x1 && r.bottom <= top + TOUCH;
+  });
+  // Lines upward from the rule, each close under the next.
+  const lines = new Map<number, TextRun[]>();
+  for (const r of free) {
+    const key = Math.round(r.baseline);
+    const l = [...lines.keys()].find((k) => Math.abs(k - r.baseline) <= 0.45 * r.size);
+    if (l === undefined) lines.set(key, [r]);
+    else lines.get(l)!.push(r);
+  }
+  const sorted = [...lines.values()].sort((a, b) => Math.max(...b.map((r) => r.bottom)) - Math.max(...a.map((r) => r.bottom)));
+  const taken: TextRun[] = [];
+  let edge = top;
+  let gapAllowed = pad + 1.5;
+  for (const l of sorted) {
+    const bottom = Math.max(...l.map((r) => r.bottom));
+    if (edge - bottom > gapAllowed) break;
+    taken.push(...l);
+    edge = Math.min(edge, ...l.map((r) => r.top));
+    gapAllowed = 0.6 * Math.max(...l.map((r) => r.size));
+  }
+  if (taken.length === 0 || Math.abs(top - Math.max(...taken.map((r) => r.bottom)) - pad) > 1.5) return null;
+  if (textPieces(taken, x0, x1).length < 2) return null;
+  return { y0: edge - head, y1: top, runs: taken };
+}
+
+/**
  * The borders of each row. A row whose text leaves a column boundary free gets that border; within a gap
  * between two pieces of its text only the first boundary (the value next to its label, centred over the
- * columns it spans; of equal votes, the wider strip); text across a boundary merges the cells there. A wide gap of a row that no boundary
+ * columns it spans; of equal votes, one a rule shows, then the wider strip); text across a boundary merges the cells there. A wide gap of a row that no boundary
  * explains (a few rows laid out otherwise, such as the key–value rows above an indicator matrix) gets a border
  * of its own, shared with the neighbouring rows whose gaps overlap it.
  */
-function bandBorders(bands: { runs: TextRun[] }[], found: { x: number; votes: number; width: number }[], x0: number, x1: number): number[][] {
+function bandBorders(bands: { runs: TextRun[] }[], found: Boundary[], x0: number, x1: number): number[][] {
   const cols = found.map((c) => c.x);
   const out: number[][] = bands.map(() => []);
   // Unexplained gaps, chained over consecutive rows: [lo, hi] is the strip all rows of the chain leave free.
@@ -163,7 +262,18 @@ function bandBorders(bands: { runs: TextRun[] }[], found: { x: number; votes: nu
     for (let i = 0; i + 1 < pieces.length; i++) {
       const lo = pieces[i].q + TOUCH;
       const hi = pieces[i + 1].p - TOUCH;
-      const inGap = found.filter((c) => c.x >= lo && c.x <= hi).sort((a, c) => c.votes - a.votes || c.width - a.width);
+      const inGap = found.filter((c) => c.x >= lo && c.x <= hi).sort((a, c) => c.votes - a.votes || Number(!!c.certain) - Number(!!a.certain) || c.width - a.width);
+      const certain = inGap.filter((c) => c.certain?.has(k));
+      if (certain.length) {
+        // With the best of the others: the gap left by an empty cell under a label spanning rows holds both.
+        // (only on the side of the spanning cell: the rule stopped short at its start, at x0, or at its end).
+        const spanSide = (c: Boundary) =>
+          certain.every((d) => Math.abs(d.x - c.x) >= MIN_COL) &&
+          certain.some((d) => (d.spanLeft ? c.x < d.x : c.x > d.x));
+        const other = inGap.find((c) => !c.certain?.has(k) && spanSide(c));
+        out[k].push(...certain.map((c) => c.x), ...(other ? [other.x] : []));
+        continue;
+      }
       if (inGap.length) {
         out[k].push(inGap[0].x);
         continue;
@@ -181,38 +291,71 @@ function bandBorders(bands: { runs: TextRun[] }[], found: { x: number; votes: nu
   });
   chains.push(...open);
   for (const c of chains) for (const k of c.rows) out[k].push((c.lo + c.hi) / 2);
-  bands.forEach((b, k) => out[k].push(...emptyCells(textPieces(b.runs, x0, x1), out[k], x0, x1, b.runs)));
+  bands.forEach((b, k) => (out[k] = emptyCells(textPieces(b.runs, x0, x1), out[k], found, x0, x1, b.runs)));
   return out;
 }
 
 /**
  * In a row of centred cells, text in the last cell centred well left of the cell's middle was centred in a
  * narrower cell followed by an empty one (a label whose value was left blank): the border between them is
- * where the text's cell, mirrored about the text, ends.
+ * where the text's cell, mirrored about the text, ends. Likewise inside the row, but only across a gap that
+ * holds a single column boundary, found from this row alone (where it holds several, the cells left by the one
+ * drawn are wider than the texts' own; where other rows agree on it, it is a column of theirs).
  */
-function emptyCells(pieces: { p: number; q: number }[], borders: number[], x0: number, x1: number, runs: TextRun[]): number[] {
-  if (pieces.length < 2) return [];
+function emptyCells(
+  pieces: { p: number; q: number }[],
+  borders: number[],
+  found: Boundary[],
+  x0: number,
+  x1: number,
+  runs: TextRun[],
+): number[] {
+  if (pieces.length === 0) return borders;
   const em = Math.min(...runs.map((r) => r.size));
+  const centredIn = (t: { p: number; q: number }, lo: number, hi: number) =>
+    hi - lo - (t.q - t.p) >= 2 * em && Math.abs((t.p + t.q) / 2 - (lo + hi) / 2) <= 0.5 * em;
+  // Text centred over the rest of the row (a value spanning the columns to the table's edge): the columns
+  // other rows have there do not cut it.
+  const first = pieces[0];
+  const lastPiece = pieces[pieces.length - 1];
+  const loLast = Math.max(x0, ...borders.filter((e) => e <= lastPiece.p + TOUCH));
+  if (centredIn(lastPiece, loLast, x1)) borders = borders.filter((e) => e <= lastPiece.q + TOUCH);
+  const hiFirst = Math.min(x1, ...borders.filter((e) => e >= first.q - TOUCH));
+  if (centredIn(first, x0, hiFirst)) borders = borders.filter((e) => e >= first.p - TOUCH);
+  if (pieces.length < 2) return borders;
   const edges = [x0, ...borders, x1].sort((a, b) => a - b);
   const cells = pieces.map((t) => ({
     lo: Math.max(...edges.filter((e) => e <= t.p + TOUCH)),
     hi: Math.min(...edges.filter((e) => e >= t.q - TOUCH)),
   }));
   const alone = (i: number) => pieces.filter((_, j) => cells[j].lo === cells[i].lo && cells[j].hi === cells[i].hi).length === 1;
-  const centred = (i: number) =>
-    alone(i) && cells[i].hi - cells[i].lo - (pieces[i].q - pieces[i].p) >= 2 * em &&
-    Math.abs((pieces[i].p + pieces[i].q) / 2 - (cells[i].lo + cells[i].hi) / 2) <= 0.5 * em;
-  const out: number[] = [];
-  pieces.forEach((t, i) => {
-    const { lo, hi } = cells[i];
-    // Only the row's last cell: inside a row, several column boundaries may share one gap of the text, and
-    // the cell left by the one drawn is wider than the text's own.
-    if (hi !== x1 || !alone(i) || centred(i) || !pieces.some((_, j) => j !== i && centred(j))) return;
-    // Off-centre by hugging neither border: centred in [lo, end].
-    if (t.p - lo < em || hi - t.q < em) return;
+  const centred = (i: number) => alone(i) && centredIn(pieces[i], cells[i].lo, cells[i].hi);
+  if (!pieces.some((_, j) => centred(j))) return borders;
+  const out = [...borders];
+  const last = pieces.length - 1;
+  const t = pieces[last];
+  const { lo, hi } = cells[last];
+  // The row's last cell, its text off-centre and hugging neither border: centred in [lo, end].
+  if (hi === x1 && alone(last) && !centred(last) && t.p - lo >= em && hi - t.q >= em) {
     const end = t.p + t.q - lo;
     if (hi - end >= 2 * em) out.push(end);
-  });
+  }
+  // Between two texts whose gap holds one column boundary and no other: the left text's cell mirrored from its
+  // left border, the right one's from its right border; a wide strip left between them is an empty cell.
+  for (let i = 0; i < last; i++) {
+    const a = pieces[i];
+    const c = pieces[i + 1];
+    const inGap = found.filter((f) => f.x > a.q && f.x < c.p);
+    // A boundary other rows agree on is a column of theirs; only a gap of this row's own is looked into.
+    if (inGap.length !== 1 || inGap[0].certain || inGap[0].votes > 1 || !alone(i) || !alone(i + 1)) continue;
+    if (!pieces.some((_, j) => j !== i && j !== i + 1 && centred(j))) continue;
+    const b = cells[i].hi;
+    if (b !== cells[i + 1].lo || !out.includes(b)) continue;
+    const right = a.q + Math.max(a.p - cells[i].lo, TOUCH);
+    const left = c.p - Math.max(cells[i + 1].hi - c.q, TOUCH);
+    if (left - right < 2 * em) continue;
+    out.splice(out.indexOf(b), 1, right, left);
+  }
   return out;
 }
 
@@ -222,7 +365,7 @@ function emptyCells(pieces: { p: number; q: number }[], borders: number[], x0: n
  * boundary is the middle of a strip more rows agree on than on its surroundings. A row whose text crosses a
  * boundary (a value spanning several columns) neither votes for it nor stops it.
  */
-export function columnBoundaries(bands: { runs: TextRun[] }[], x0: number, x1: number): { x: number; votes: number; width: number }[] {
+export function columnBoundaries(bands: { runs: TextRun[] }[], x0: number, x1: number): Boundary[] {
   const n = Math.max(1, Math.ceil((x1 - x0) / STEP));
   const support = new Int32Array(n + 1);
   for (const b of bands) {
@@ -234,7 +377,7 @@ export function columnBoundaries(bands: { runs: TextRun[] }[], x0: number, x1: n
     }
   }
   // Peaks of the votes: plateaus at least MIN_GAP wide, higher than their surroundings.
-  const out: { x: number; votes: number; width: number }[] = [];
+  const out: Boundary[] = [];
   let i = 0;
   while (i <= n) {
     let j = i;
@@ -245,5 +388,8 @@ export function columnBoundaries(bands: { runs: TextRun[] }[], x0: number, x1: n
     if (v >= 1 && leftLower && rightLower && (j - i) * STEP >= MIN_GAP && i > 0 && j < n) out.push({ x: x0 + ((i + j) / 2) * STEP, votes: v, width: (j - i) * STEP });
     i = j + 1;
   }
-  return out;
+  // A strip a handful of rows agree on, where many rows agree on others, is theirs alone (rows laid out
+  // otherwise, such as the key–value rows above a matrix): left to those rows' own gaps.
+  const most = Math.max(0, ...out.map((c) => c.votes));
+  return out.filter((c) => c.votes >= WEAK * most);
 }
