@@ -23,6 +23,8 @@ interface Boundary {
   spanLeft?: boolean;
 }
 
+/** A boundary's votes must fall by this share of them on both sides (to the text of the columns it parts). */
+const PROMINENCE = 0.5;
 /** A boundary with fewer votes than this share of the best one's is not a column of the whole table. */
 const WEAK = 0.2;
 /** No column is narrower than this (points). */
@@ -385,7 +387,15 @@ export function columnBoundaries(bands: { runs: TextRun[] }[], x0: number, x1: n
     const v = support[i];
     const leftLower = i === 0 || support[i - 1] < v;
     const rightLower = j === n || support[j + 1] < v;
-    if (v >= 1 && leftLower && rightLower && (j - i) * STEP >= MIN_GAP && i > 0 && j < n) out.push({ x: x0 + ((i + j) / 2) * STEP, votes: v, width: (j - i) * STEP });
+    if (v >= 1 && leftLower && rightLower && (j - i) * STEP >= MIN_GAP && i > 0 && j < n) {
+      // Prominence: how far the votes fall on either side before they rise above this peak again. Short
+      // centred texts in a wide column leave ripples of gaps there, not a valley between two columns.
+      let lmin = v;
+      for (let k = i - 1; k >= 0 && support[k] <= v; k--) lmin = Math.min(lmin, support[k]);
+      let rmin = v;
+      for (let k = j + 1; k <= n && support[k] <= v; k++) rmin = Math.min(rmin, support[k]);
+      if (v - Math.max(lmin, rmin) >= Math.max(1, PROMINENCE * v)) out.push({ x: x0 + ((i + j) / 2) * STEP, votes: v, width: (j - i) * STEP });
+    }
     i = j + 1;
   }
   // A strip a handful of rows agree on, where many rows agree on others, is theirs alone (rows laid out
