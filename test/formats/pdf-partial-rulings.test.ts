@@ -139,3 +139,26 @@ describe("column boundaries from text", () => {
     expect(columnBoundaries(wide, 90, 200).map((c) => c.x)).toEqual([125]);
   });
 });
+
+describe("vertical rules only", () => {
+  // Columns 100–200 | 200–350 | 350–500 ruled from y = 100 to 250; five rows of 30 pt, text centred in them.
+  const v = [100, 200, 350, 500].map((x) => ({ x, y0: 100, y1: 250 }));
+
+  it("reads the rows from the text and a label centred on the rows it spans", () => {
+    const texts = [
+      run("一级指标", 130, 119), run("二级指标", 255, 119), run("指标值", 410, 119),
+      // 产出指标 is centred on rows 1–3 (y 130–220): in the middle of row 2.
+      run("数量指标", 255, 149), run("≥5000", 412, 149),
+      run("产出指标", 130, 179), run("质量指标", 255, 179), run("≥95%", 415, 179),
+      run("时效指标", 255, 209), run("年底", 415, 209),
+      run("效益指标", 130, 239), run("社会效益", 255, 239), run("有所提高", 400, 239),
+    ];
+    const data: PageData = { number: 1, width: 600, height: 800, texts, h: [], v, images: [] };
+    const cells = cellsOf(data);
+    expect(cells.filter((c) => c[3] === 0)).toEqual([
+      ["一级指标", 0, 1, 0, 1], ["产出指标", 1, 3, 0, 1], ["效益指标", 4, 1, 0, 1],
+    ]);
+    expect(cells.filter((c) => c[3] === 2).map((c) => c[0])).toEqual(["指标值", "≥5000", "≥95%", "年底", "有所提高"]);
+  });
+});
+

@@ -8,7 +8,7 @@ import { mergeRules } from "./rule-merge.ts";
 import { findStreamTables } from "./stream.ts";
 import { cleanRuns } from "./text-cleanup.ts";
 import { groupLines, isCjk, lineText } from "./text-lines.ts";
-import { virtualColumns } from "./virtual-rules.ts";
+import { virtualColumns, virtualRows } from "./virtual-rules.ts";
 import type { PageData, TextRun } from "./types.ts";
 
 export interface FreeLine {
@@ -41,7 +41,12 @@ export function layoutPage(page: PageData): PageLayout {
   let frames = findLatticeFrames(h, v, page.height);
   // Rows ruled without column borders: columns from the text between the rules.
   const vv = virtualColumns(h, runs, frames, page.height);
-  if (vv.length > 0) frames = findLatticeFrames(h, mergeRules([], [...v, ...vv]).v, page.height);
+  // Columns ruled without row borders: rows from the text between the rules.
+  const vh = virtualRows(v, runs, frames);
+  if (vv.length > 0 || vh.length > 0) {
+    const all = mergeRules([...h, ...vh], [...v, ...vv]);
+    frames = findLatticeFrames(vh.length > 0 ? all.h : h, all.v, page.height);
+  }
   const byFrame: TextRun[][][] = frames.map((f) => f.slots.map(() => []));
   const free: TextRun[] = [];
   for (const r of runs.flatMap((run) => splitAtBorders(run, frames))) {
@@ -58,7 +63,7 @@ export function layoutPage(page: PageData): PageLayout {
   }
   let tables: PageTable[] = frames.map((f, i) => frameTable(f, byFrame[i], page.number));
   tables.forEach((t) => {
-    if (vv.some((l) => l.x >= t.box.x0 - 1 && l.x <= t.box.x1 + 1 && l.y0 >= t.box.y0 - 1 && l.y1 <= t.box.y1 + 1)) t.guessed = true;
+    if (vh.length > 0 || vv.some((l) => l.x >= t.box.x0 - 1 && l.x <= t.box.x1 + 1 && l.y0 >= t.box.y0 - 1 && l.y1 <= t.box.y1 + 1)) t.guessed = true;
   });
   let rest = free;
   if (tables.length === 0) {

@@ -6,6 +6,9 @@
  * rules' outer ends, so the lattice finder builds the table from real and virtual lines together, merged cells
  * included: a cell spanning rows still shows as a horizontal rule that stops short of its column.
  *
+ * Vertical rules alone are completed the same way turned by 90°: rows from the text between the rules, and a
+ * label centred on the rows it spans (a column mostly of empty cells) read as spanning them.
+ *
  * Only rules outside every table the real rulings form are looked at: a complete lattice is read as before.
  */
 import { anchor, type TableFrame } from "./page-table.ts";
@@ -62,28 +65,44 @@ function inFrame(frames: TableFrame[], x0: number, x1: number, y0: number, y1: n
   return frames.some((f) => x1 > f.box.x0 - SAME_Y && x0 < f.box.x1 + SAME_Y && y1 >= f.box.y0 - SAME_Y && y0 <= f.box.y1 + SAME_Y);
 }
 
+/** Parallel rules (in order across) grouped into stacks of rules that span (mostly) the same stretch. */
+function stacked<T>(rules: T[], span: (l: T) => [number, number]): T[][] {
+  const stacks: T[][] = [];
+  for (const l of rules) {
+    const [a, b] = span(l);
+    const s = stacks.find((st) => st.some((o) => overlapMost(...span(o), a, b)));
+    if (s) s.push(l);
+    else stacks.push([l]);
+  }
+  return stacks;
+}
+
+/** Sorted positions, those within SAME_Y of the one before dropped. */
+function distinct(sorted: number[]): number[] {
+  const out: number[] = [];
+  for (const v of sorted) if (!out.length || v - out[out.length - 1] > SAME_Y) out.push(v);
+  return out;
+}
+
+/** Upright text outside the ruled tables. */
+function textOutside(runs: TextRun[], frames: TableFrame[]): TextRun[] {
+  return runs.filter((r) => {
+    if (!r.upright || r.str.trim() === "") return false;
+    const [ax, ay] = anchor(r);
+    return !inFrame(frames, ax, ax, ay, ay);
+  });
+}
+
 /**
  * Virtual vertical rules completing stacks of horizontal rules that form no table with the real vertical ones.
  * `frames` are the tables the real rules already form; their rules are left alone.
  */
 export function virtualColumns(h: HRule[], runs: TextRun[], frames: TableFrame[], pageHeight: number): VRule[] {
   const loose = h.filter((l) => l.x1 - l.x0 > 20 && !inFrame(frames, l.x0, l.x1, l.y, l.y)).sort((a, b) => a.y - b.y);
-  // Stacks: rules over (mostly) the same width.
-  const stacks: HRule[][] = [];
-  for (const l of loose) {
-    const s = stacks.find((st) => st.some((o) => overlapMost(o.x0, o.x1, l.x0, l.x1)));
-    if (s) s.push(l);
-    else stacks.push([l]);
-  }
-  const text = runs.filter((r) => {
-    if (!r.upright || r.str.trim() === "") return false;
-    const [ax, ay] = anchor(r);
-    return !inFrame(frames, ax, ax, ay, ay);
-  });
+  const text = textOutside(runs, frames);
   const out: VRule[] = [];
-  for (const stack of stacks) {
-    const ys: number[] = [];
-    for (const l of stack) if (!ys.length || l.y - ys[ys.length - 1] > SAME_Y) ys.push(l.y);
+  for (const stack of stacked(loose, (l) => [l.x0, l.x1])) {
+    const ys = distinct(stack.map((l) => l.y));
     if (ys.length < 3) continue;
     const x0 = Math.min(...stack.map((l) => l.x0));
     const x1 = Math.max(...stack.map((l) => l.x1));
@@ -402,4 +421,75 @@ export function columnBoundaries(bands: { runs: TextRun[] }[], x0: number, x1: n
   // otherwise, such as the key–value rows above a matrix): left to those rows' own gaps.
   const most = Math.max(0, ...out.map((c) => c.votes));
   return out.filter((c) => c.votes >= WEAK * most);
+}
+
+/** A text run turned about the diagonal: x for y, so that rows can be found the way columns are. */
+function transposed(r: TextRun): TextRun {
+  return { ...r, str: "x", x0: r.top, x1: r.bottom, top: r.x0, bottom: r.x1, baseline: r.x1 };
+}
+
+/**
+ * Virtual horizontal rules completing stacks of vertical rules that form no table with the real horizontal
+ * ones: the rows are the whitespace strips that the text of the columns agrees on (found as columns are, with
+ * x and y exchanged), drawn in each column except where text crosses them, and at the rules' ends.
+ */
+export function virtualRows(v: VRule[], runs: TextRun[], frames: TableFrame[]): HRule[] {
+  const loose = v.filter((l) => l.y1 - l.y0 > 20 && !inFrame(frames, l.x, l.x, l.y0, l.y1)).sort((a, b) => a.x - b.x);
+  const text = textOutside(runs, frames);
+  const out: HRule[] = [];
+  for (const stack of stacked(loose, (l) => [l.y0, l.y1])) {
+    const xs = distinct(stack.map((l) => l.x));
+    if (xs.length < 3) continue;
+    const y0 = Math.min(...stack.map((l) => l.y0));
+    const y1 = Math.max(...stack.map((l) => l.y1));
+    const cols = xs.slice(0, -1).map((x, i) => ({ x0: x, x1: xs[i + 1], runs: [] as TextRun[] }));
+    for (const r of text) {
+      const [ax, ay] = anchor(r);
+      if (ay < y0 || ay > y1) continue;
+      const c = cols.find((cl) => ax >= cl.x0 && ax < cl.x1);
+      if (c) c.runs.push(r);
+    }
+    if (cols.filter((c) => c.runs.length > 0).length < 2) continue;
+    const bands = cols.map((c) => ({ runs: c.runs.map(transposed) }));
+    const rows = columnBoundaries(bands, y0, y1).map((b) => b.x);
+    if (rows.length === 0) continue;
+    out.push({ y: y0, x0: xs[0], x1: xs[xs.length - 1] }, { y: y1, x0: xs[0], x1: xs[xs.length - 1] });
+    cols.forEach((c, k) => {
+      const pieces = textPieces(bands[k].runs, y0, y1);
+      const drawn = rows.filter((y) => !pieces.some((t) => t.p < y - TOUCH && t.q > y + TOUCH));
+      const inside = spannedRows(pieces, drawn, y0, y1);
+      for (const y of drawn) if (!inside.has(y)) out.push({ y, x0: c.x0, x1: c.x1 });
+    });
+  }
+  return out;
+}
+
+/**
+ * A column whose cells are mostly empty, its texts each centred on a run of rows (labels spanning rows, drawn
+ * without the borders that would show it): the row boundaries inside those runs. Each text's run starts where
+ * the one before ended and ends where the text is its middle; if any run does not end on a row boundary (or
+ * overruns the next text), the column is left as it is.
+ */
+function spannedRows(pieces: { p: number; q: number }[], rows: number[], y0: number, y1: number): Set<number> {
+  const none = new Set<number>();
+  const edges = [y0, ...rows, y1];
+  if (pieces.length < 2 || edges.length - 1 <= pieces.length) return none;
+  const heights = edges.slice(1).map((e, i) => e - edges[i]).sort((a, b) => a - b);
+  const slack = 0.3 * heights[heights.length >> 1];
+  const inside = new Set<number>();
+  let top = y0;
+  for (let i = 0; i < pieces.length; i++) {
+    const t = pieces[i];
+    if (t.p < top - TOUCH) return none;
+    const target = t.p + t.q - top;
+    let end = edges[0];
+    for (const e of edges) if (Math.abs(e - target) < Math.abs(end - target)) end = e;
+    if (Math.abs(end - target) > slack || end < t.q - TOUCH) return none;
+    const next = pieces[i + 1];
+    if (next && end > next.p + TOUCH) return none;
+    for (const e of rows) if (e > top + TOUCH && e < end - TOUCH) inside.add(e);
+    top = end;
+  }
+  // The last run reaches the end of the column, or the rows after it stay empty cells of their own.
+  return inside;
 }
