@@ -72,5 +72,10 @@ export function scanRow(row: Slot[], pendingAbove: PendingLabels): { hits: Field
     // A label at the row's end with no cell after it: its value may be in the row below.
     pending.push(o);
   }
-  return { hits, pending: pending.filter((p) => !hits.some((h) => h.key === p.key)) };
+  // A label spanning several rows beside a row of headings whose labels wait for the row below
+  // (`总体目标 | 中长期目标 | 年度目标` over the two goals): the cell after it is a heading, not its value.
+  const kept = pending.length
+    ? hits.filter((h) => !(h.value && h.label.anchored && h.label.cell.rowspan > 1 && pending.some((p) => p.label.col >= h.value!.colEnd)))
+    : hits;
+  return { hits: kept, pending: pending.filter((p) => !kept.some((h) => h.key === p.key)) };
 }

@@ -172,6 +172,9 @@ export function readIndicatorRow(
   return { indicator, end: false };
 }
 
+/** A comparison printed on its own in a column of signs: ≥ ≤ = > < (also ASCII >= <=, ≧ ≦, 大于等于 …). */
+const COMPARISON = /^(≥|≤|=|>|<|>=|<=|=<|=>|≧|≦|大于等于|小于等于|大于|小于|等于|不低于|不高于|不少于|不超过|不大于|不小于)$/;
+
 /** The printed value; split columns (计算符号 | 指标值 | 计量单位) are joined into one string. */
 function readValue(row: Slot[], map: MatrixMap): { text: string; slot: Slot | undefined } {
   const get = (c: IndicatorColumn) => {
@@ -181,11 +184,17 @@ function readValue(row: Slot[], map: MatrixMap): { text: string; slot: Slot | un
   };
   const v = get("value");
   let text = v ? joinLines(v.cell.text) : "";
-  const op = get("operator");
   const unit = get("measure");
+  const op = get("operator");
   if (op && op !== v) {
     const o = joinLines(op.cell.text).replace(/^(定性|定量)$/, "");
     if (o && text) text = o + text;
+  } else if (map.cols.operator === undefined) {
+    // Without a 计算符号 column, a 指标性质/指标值类型 column may hold the comparison itself (≥ ≤ =, beside
+    // 定性 for text values) rather than 定量/定性: join it when it reads as a sign.
+    const vt = get("valueType");
+    const o = vt && vt !== v ? joinLines(vt.cell.text) : "";
+    if (o && text && COMPARISON.test(o.normalize("NFKC"))) text = o + text;
   }
   if (unit && unit !== v) {
     const u = joinLines(unit.cell.text);

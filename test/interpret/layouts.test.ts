@@ -331,3 +331,80 @@ describe("spreadsheet-authored tables (a sheet saved as HTML or printed)", () =>
     ]);
   });
 });
+
+describe("matrices with extra columns around the value", () => {
+  it("ignores 序号, 分值 and 备注 columns around levels repeated on every row", () => {
+    const d = doc(
+      table(0, [
+        ["项目名称", { t: "丁项目", cs: 6 }],
+        ["预算数", "80", "财政资金", "80", "其他资金", { t: "", cs: 2 }],
+        ["序号", "一级指标", "二级指标", "三级指标", "指标值", "分值", "备注"],
+        ["1", "产出指标", "数量指标", "维修设施", "≥40处", "20", "含水电设施"],
+        ["2", "产出指标", "时效指标", "完工时间", "2025年10月底前", "10", ""],
+        ["3", "效益指标", "社会效益指标", "安全隐患", "明显减少", "30", "对照上年台账"],
+        ["4", "满意度指标", "服务对象满意度指标", "住户满意度", "100", "40", ""],
+      ]),
+    );
+    expect(d.projects[0].indicators.map((i) => [i.level1, i.level2, i.name, i.value])).toEqual([
+      ["产出指标", "数量指标", "维修设施", "≥40处"],
+      ["产出指标", "时效指标", "完工时间", "2025年10月底前"],
+      ["效益指标", "社会效益指标", "安全隐患", "明显减少"],
+      ["满意度指标", "服务对象满意度指标", "住户满意度", "100"],
+    ]);
+  });
+
+  it("joins a 指标性质 column holding the comparison (≥ ≤ = or 定性) with 指标值 and 度量单位", () => {
+    const d = doc(
+      table(0, [
+        ["项目名称", { t: "戊项目", cs: 6 }],
+        ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "权重（%）"],
+        [{ t: "产出指标", rs: 3 }, "数量指标", "采购设备", "≥", "12", "套", "30"],
+        ["质量指标", "验收合格率", "＝", "100", "%", "20"],
+        ["成本指标", "设备单价", "≤", "3.5", "万元/套", "20"],
+        ["效益指标", "社会效益指标", "服务能力", "定性", "显著提升", "", "15"],
+        ["满意度指标", "服务对象满意度指标", "使用单位满意度", "≥", "90", "%", "15"],
+      ]),
+    );
+    const ind = d.projects[0].indicators;
+    expect(ind.map((i) => [i.level1, i.level2, i.name, i.value])).toEqual([
+      ["产出指标", "数量指标", "采购设备", "≥12套"],
+      ["产出指标", "质量指标", "验收合格率", "＝100%"],
+      ["产出指标", "成本指标", "设备单价", "≤3.5万元/套"],
+      ["效益指标", "社会效益指标", "服务能力", "显著提升"],
+      ["满意度指标", "服务对象满意度指标", "使用单位满意度", "≥90%"],
+    ]);
+    expect(ind[0].target).toMatchObject({ kind: "quantity", op: ">=", value: 12 });
+    expect(ind[4].target).toMatchObject({ kind: "quantity", op: ">=", value: 90, unit: "%" });
+  });
+
+  it("takes 年度指标值 as the value beside a multi-year 中长期指标值 column", () => {
+    const d = doc(
+      table(0, [
+        ["项目名称", { t: "己项目", cs: 4 }],
+        ["一级指标", "二级指标", "三级指标", "中长期指标值", "年度指标值"],
+        ["产出指标", "数量指标", "建设站点", "≥30个", "≥10个"],
+        ["满意度指标", "服务对象满意度指标", "群众满意度", "≥85%", "≥80%"],
+      ]),
+    );
+    expect(d.projects[0].indicators.map((i) => i.value)).toEqual(["≥10个", "≥80%"]);
+  });
+});
+
+describe("fields the model does not have", () => {
+  it("reads the annual goal under 总体目标 spanning a 中长期目标 | 年度目标 heading row, and skips 项目负责人 / 联系电话", () => {
+    const d = doc(
+      table(0, [
+        ["项目名称", { t: "庚项目", cs: 4 }],
+        ["主管部门", "某省科技厅", "项目负责人", { t: "李某", cs: 2 }],
+        ["实施单位", "某省科技中心", "联系电话", { t: "0000-1234567", cs: 2 }],
+        [{ t: "总体目标", rs: 2 }, { t: "中长期目标", cs: 2 }, { t: "年度目标", cs: 2 }],
+        [{ t: "三年内建成服务网络", cs: 2 }, { t: "本年建成十个服务站", cs: 2 }],
+        ["一级指标", "二级指标", "三级指标", "中长期指标值", "年度指标值"],
+        ["产出指标", "数量指标", "服务站", "≥30个", "≥10个"],
+      ]),
+    );
+    expect(d.projects).toHaveLength(1);
+    expect(d.projects[0]).toMatchObject({ name: "庚项目", department: "某省科技厅", unit: "某省科技中心", goal: "本年建成十个服务站" });
+    expect(d.projects[0].indicators.map((i) => [i.name, i.value])).toEqual([["服务站", "≥10个"]]);
+  });
+});
