@@ -4,6 +4,7 @@
  * column gap), and rows laid out otherwise than the rest of the table given borders of their own.
  */
 import { describe, expect, it } from "vitest";
+import { assemble } from "../../src/formats/pdf/assemble.ts";
 import { layoutPage } from "../../src/formats/pdf/page-layout.ts";
 import { columnBoundaries } from "../../src/formats/pdf/virtual-rules.ts";
 import type { HRule, PageData, TextRun } from "../../src/formats/pdf/types.ts";
@@ -114,6 +115,57 @@ describe("horizontal rules only", () => {
     const h = [rule(100), rule(130), rule(160), rule(190)];
     const row = cellsOf(page(texts, h)).filter((c) => c[1] === 1);
     expect(row.map((c) => c[0])).toEqual(["预算数", "10", "其他资金", ""]);
+  });
+
+  it("draws every border between two centred texts of a row whose cells between them are empty", () => {
+    // Columns 100–180 | 180–300 | 300–400 | 400–500, every text centred; row 1 has a label, then an empty
+    // cell, a value, an empty cell.
+    const mid = [140, 240, 350, 450];
+    const c = (str: string, col: number, y: number) => run(str, mid[col] - (str === "50" ? 5 : 5 * Array.from(str).length), y);
+    const texts = [
+      c("一月", 0, 120), c("二月", 1, 120), c("三月", 2, 120), c("四月", 3, 120),
+      c("比例", 0, 150), c("50", 2, 150),
+      run("甲甲甲甲甲甲甲", 105, 180), run("乙乙乙乙乙乙乙乙乙乙乙", 185, 180), run("丙丙丙丙丙丙丙丙丙", 305, 180), run("丁丁丁丁丁丁丁丁丁", 405, 180),
+    ];
+    const h = [100, 130, 160, 190].map((y) => ({ y, x0: 100, x1: 500 }));
+    const row = cellsOf(page(texts, h)).filter((r) => r[1] === 1);
+    expect(row).toEqual([["比例", 1, 1, 0, 1], ["", 1, 1, 1, 1], ["50", 1, 1, 2, 1], ["", 1, 1, 3, 1]]);
+  });
+
+  it("ends a table at lines of text that start at the rules' left end (a title between two tables)", () => {
+    const texts = [
+      run("甲项", 120, 120), run("乙项", 260, 120), run("丙项", 420, 120),
+      run("一", 120, 150), run("二", 260, 150), run("三", 420, 150),
+      run("2、第二个表的标题写在两表之间", 100, 215),
+      run("四", 120, 260), run("五", 260, 260), run("六", 420, 260),
+      run("七", 120, 290), run("八", 260, 290), run("九", 420, 290),
+    ];
+    const h = [100, 130, 160, 240, 270, 300].map((y) => ({ y, x0: 100, x1: 500 }));
+    const layout = layoutPage(page(texts, h));
+    expect(layout.tables).toHaveLength(2);
+    expect(layout.lines.map((l) => l.text)).toEqual(["2、第二个表的标题写在两表之间"]);
+  });
+
+  it("reads a single row between two rules at the foot of a page (the rest of its table on the next page)", () => {
+    const texts = [run("项目编码", 120, 770), run("123-456", 230, 770), run("项目名称", 330, 770), run("某项目", 440, 770)];
+    const h = [750, 780].map((y) => ({ y, x0: 100, x1: 500 }));
+    expect(cellsOf(page(texts, h)).map((c) => c[0])).toEqual(["项目编码", "123-456", "项目名称", "某项目"]);
+    // Higher up the page, two rules around a line of text are no table.
+    const up = texts.map((r) => ({ ...r, baseline: r.baseline - 400, top: r.top - 400, bottom: r.bottom - 400 }));
+    expect(layoutPage(page(up, h.map((l) => ({ ...l, y: l.y - 400 })))).tables).toHaveLength(0);
+  });
+
+  it("joins that row to the table it begins on the next page, though its columns are fewer and only guessed", () => {
+    // Columns 100–180 | 180–300 | 300–400 | 400–500; the row at the foot of page 1 spans the middle two.
+    const foot = [run("编码", 130, 770), run("一个跨越中间两列的项目名称文字", 220, 770), run("值", 445, 770)];
+    const first = layoutPage(page(foot, [750, 780].map((y) => ({ y, x0: 100, x1: 500 }))));
+    const rows = [60, 90, 120].map((y) => [run("甲甲甲甲甲甲甲", 105, y), run("乙乙乙乙乙乙乙乙乙乙乙", 185, y), run("丙丙丙丙丙丙丙丙丙", 305, y), run("丁丁丁丁丁丁丁丁丁", 405, y)]);
+    const next = layoutPage({ ...page(rows.flat(), [40, 70, 100, 130].map((y) => ({ y, x0: 100, x1: 500 }))), number: 2 });
+    const { tables } = assemble([first, next]);
+    expect(tables).toHaveLength(1);
+    expect(tables[0].cells.filter((c) => c.row === 0).map((c) => [c.text, c.col, c.colspan])).toEqual([
+      ["编码", 0, 1], ["一个跨越中间两列的项目名称文字", 1, 2], ["值", 3, 1],
+    ]);
   });
 
   it("leaves a stack of rules with one column of text (ruled paper, prose) alone", () => {

@@ -124,7 +124,7 @@ function replaceLast(items: Item[], old: PageTable, now: PageTable): void {
 function continues(a: PageTable, b: PageTable): boolean {
   if (a.kind !== "lattice" || b.kind !== "lattice") return false;
   if (Math.abs(a.xs[0] - b.xs[0]) > ALIGN || Math.abs(a.xs.at(-1)! - b.xs.at(-1)!) > ALIGN) return false;
-  if (sameGuessedColumns(a, b)) return true;
+  if (sameGuessedColumns(a, b) || guessedWithin(a, b) || guessedWithin(b, a)) return true;
   const within = (p: number[], q: number[]) => p.every((x) => q.some((y) => Math.abs(x - y) <= ALIGN));
   return within(a.xs, b.xs) || within(b.xs, a.xs);
 }
@@ -136,6 +136,16 @@ function continues(a: PageTable, b: PageTable): boolean {
 function sameGuessedColumns(a: PageTable, b: PageTable): boolean {
   if (!a.guessed || !b.guessed || a.xs.length !== b.xs.length) return false;
   return a.xs.every((x, i) => Math.abs(x - b.xs[i]) <= GUESS_ALIGN);
+}
+
+/**
+ * Columns read from the text on both pages, those of `p` fewer (a row carried alone, its cells spanning some of
+ * the columns): each of p's boundaries within a column's slack of a boundary of q's, a different one each.
+ */
+function guessedWithin(p: PageTable, q: PageTable): boolean {
+  if (!p.guessed || !q.guessed || p.xs.length >= q.xs.length) return false;
+  const map = columnMap(p.xs, q.xs);
+  return p.xs.every((x, i) => Math.abs(x - q.xs[map[i]]) <= GUESS_ALIGN && (i === 0 || map[i] > map[i - 1]));
 }
 
 /** Column index in `union` of each of `xs`. */
@@ -156,9 +166,11 @@ function rowTexts(t: PageTable, row: number): string[] {
 
 /** `b` continues `a` on the next page: one table, open cells at the break joined. */
 function join(a: PageTable, b: PageTable): PageTable {
-  const union = [...a.xs];
-  // Guessed columns that pair up one to one are the same columns.
-  if (!sameGuessedColumns(a, b)) for (const x of b.xs) if (!union.some((u) => Math.abs(u - x) <= ALIGN)) union.push(x);
+  // Guessed columns that pair up one to one are the same columns; so are fewer ones that pair up with some.
+  const union = guessedWithin(a, b) ? [...b.xs] : [...a.xs];
+  if (!sameGuessedColumns(a, b) && !guessedWithin(a, b) && !guessedWithin(b, a)) {
+    for (const x of b.xs) if (!union.some((u) => Math.abs(u - x) <= ALIGN)) union.push(x);
+  }
   union.sort((p, q) => p - q);
   const amap = columnMap(a.xs, union);
   const bmap = columnMap(b.xs, union);

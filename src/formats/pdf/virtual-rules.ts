@@ -44,6 +44,8 @@ interface Band {
 const EDGE_BAND = 0.2;
 /** Rules this close (points) are one row boundary. */
 const SAME_Y = 2;
+/** Text closer than this (points) to a table's outer edge is not in a cell of it (cells have padding). */
+const PAD = 1;
 /** Sampling step (points) of the column profile. */
 const STEP = 0.5;
 /** A column gap must be at least this wide (points) where the rows agree on it. */
@@ -103,7 +105,9 @@ export function virtualColumns(h: HRule[], runs: TextRun[], frames: TableFrame[]
   const out: VRule[] = [];
   for (const stack of stacked(loose, (l) => [l.x0, l.x1])) {
     const ys = distinct(stack.map((l) => l.y));
-    if (ys.length < 3) continue;
+    // A single row needs to be the last on its page: a table's first row, its others carried to the next page.
+    const bottom = ys[ys.length - 1] > (1 - EDGE_BAND) * pageHeight;
+    if (ys.length < 3 && !bottom) continue;
     const x0 = Math.min(...stack.map((l) => l.x0));
     const x1 = Math.max(...stack.map((l) => l.x1));
     // Rows between consecutive rules, with the text anchored in them.
@@ -120,16 +124,19 @@ export function virtualColumns(h: HRule[], runs: TextRun[], frames: TableFrame[]
     let group: typeof bands = [];
     const groups: (typeof bands)[] = [];
     for (const b of bands) {
-      // So is a band holding a ruled table.
+      // So is a band holding a ruled table, and one whose text starts at the rules' left end (lines between two
+      // tables as wide as the page's text): the text of a cell keeps its padding from the cell's borders.
       const holdsTable = inFrame(frames, x0, x1, b.y0 + SAME_Y, b.y1 - SAME_Y);
-      if ((b.runs.length === 0 && b.y1 - b.y0 < 1.2 * em) || holdsTable) {
+      const outside = b.runs.some((r) => r.x0 <= x0 + PAD);
+      if ((b.runs.length === 0 && b.y1 - b.y0 < 1.2 * em) || holdsTable || outside) {
         if (group.length) groups.push(group);
         group = [];
       } else group.push(b);
     }
     if (group.length) groups.push(group);
     for (const g of groups) {
-      if (g.length < 2 || g.filter((b) => b.runs.length > 0).length < 2) continue;
+      const single = bottom && g.length === 1 && g[0].y1 === ys[ys.length - 1] && textPieces(g[0].runs, x0, x1).length >= 2;
+      if (!single && (g.length < 2 || g.filter((b) => b.runs.length > 0).length < 2)) continue;
       if (g[0].y0 < EDGE_BAND * pageHeight) {
         const cut = rowAboveBreak(g, text, x0, x1);
         if (cut) g.unshift(cut);
@@ -285,6 +292,9 @@ function bandBorders(bands: { runs: TextRun[] }[], found: Boundary[], x0: number
       const hi = pieces[i + 1].p - TOUCH;
       const inGap = found.filter((c) => c.x >= lo && c.x <= hi).sort((a, c) => c.votes - a.votes || Number(!!c.certain) - Number(!!a.certain) || c.width - a.width);
       const certain = inGap.filter((c) => c.certain?.has(k));
+      const em = Math.min(...b.runs.map((r) => r.size));
+      const proven = emptyBetween(pieces[i], pieces[i + 1], inGap, found, x0, x1, em, i === 0, i + 2 === pieces.length);
+      out[k].push(...proven.filter((x) => !certain.some((c) => c.x === x)));
       if (certain.length) {
         // With the best of the others: the gap left by an empty cell under a label spanning rows holds both.
         // (only on the side of the spanning cell: the rule stopped short at its start, at x0, or at its end).
@@ -299,7 +309,6 @@ function bandBorders(bands: { runs: TextRun[] }[], found: Boundary[], x0: number
         out[k].push(inGap[0].x);
         continue;
       }
-      const em = Math.min(...b.runs.map((r) => r.size));
       if (hi - lo < LOCAL_GAP_EM * em) continue;
       const chain = open.find((c) => Math.min(c.hi, hi) - Math.max(c.lo, lo) >= MIN_GAP);
       if (chain) {
@@ -314,6 +323,42 @@ function bandBorders(bands: { runs: TextRun[] }[], found: Boundary[], x0: number
   for (const c of chains) for (const k of c.rows) out[k].push((c.lo + c.hi) / 2);
   bands.forEach((b, k) => (out[k] = emptyCells(textPieces(b.runs, x0, x1), out[k], found, x0, x1, b.runs)));
   return out;
+}
+
+/**
+ * The boundaries of a gap between two texts that the texts' centring proves: the left text centred between the
+ * boundary before it and one in the gap, the right text between one in the gap and the boundary after it (each
+ * in the cell of those it could span that cellOf picks). The cells left between those two hold no text: all boundaries there
+ * are drawn (a row of mostly empty cells).
+ */
+function emptyBetween(
+  a: { p: number; q: number },
+  c: { p: number; q: number },
+  inGap: Boundary[],
+  found: Boundary[],
+  x0: number,
+  x1: number,
+  em: number,
+  first: boolean,
+  last: boolean,
+): number[] {
+  const edges = [x0, ...found.map((f) => f.x), x1];
+  // The cell a text is centred in, of all the cells it could span: the one reaching the table's edge for the
+  // row's first or last text (a value spanning the rest of the row), else the narrowest.
+  const cellOf = (t: { p: number; q: number }, edge: number | null) => {
+    const fits = edges
+      .flatMap((lo) => edges.filter((hi) => lo <= t.p + TOUCH && hi >= t.q - TOUCH && hi - lo - (t.q - t.p) >= 2 * em).map((hi) => [lo, hi]))
+      .filter(([lo, hi]) => Math.abs((t.p + t.q) / 2 - (lo + hi) / 2) <= 0.5 * em)
+      .sort((f, g) => Number(g.includes(edge!)) - Number(f.includes(edge!)) || f[1] - f[0] - (g[1] - g[0]));
+    return fits.length > 0 ? fits[0] : null;
+  };
+  const ca = cellOf(a, first ? x0 : null);
+  const cc = cellOf(c, last ? x1 : null);
+  if (!ca || !cc) return [];
+  const left = inGap.find((f) => f.x === ca[1]);
+  const right = inGap.find((f) => f.x === cc[0]);
+  if (!left || !right || left.x >= right.x) return [];
+  return inGap.filter((f) => f.x >= left.x && f.x <= right.x).map((f) => f.x);
 }
 
 /**
