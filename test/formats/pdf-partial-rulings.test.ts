@@ -132,6 +132,19 @@ describe("horizontal rules only", () => {
     expect(row).toEqual([["比例", 1, 1, 0, 1], ["", 1, 1, 1, 1], ["50", 1, 1, 2, 1], ["", 1, 1, 3, 1]]);
   });
 
+  it("does so too when a text nearly fills its cell", () => {
+    // Same columns; row 1: a label, a value filling most of column 1, an empty cell, a score.
+    const full = [run("甲甲甲甲甲甲甲", 105, 120), run("乙乙乙乙乙乙乙乙乙乙乙", 185, 120), run("丙丙丙丙丙丙丙丙丙", 305, 120), run("丁丁丁丁丁丁丁丁丁", 405, 120)];
+    const texts = [
+      ...full,
+      run("时效", 130, 150), run("2024年11月底前全部完成", 185, 150), run("10", 445, 150),
+      ...full.map((r) => ({ ...r, baseline: 180, top: r.top + 60, bottom: r.bottom + 60 })),
+    ];
+    const h = [100, 130, 160, 190].map((y) => ({ y, x0: 100, x1: 500 }));
+    const row = cellsOf(page(texts, h)).filter((r) => r[1] === 1);
+    expect(row).toEqual([["时效", 1, 1, 0, 1], ["2024年11月底前全部完成", 1, 1, 1, 1], ["", 1, 1, 2, 1], ["10", 1, 1, 3, 1]]);
+  });
+
   it("ends a table at lines of text that start at the rules' left end (a title between two tables)", () => {
     const texts = [
       run("甲项", 120, 120), run("乙项", 260, 120), run("丙项", 420, 120),

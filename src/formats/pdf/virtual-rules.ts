@@ -347,7 +347,7 @@ function emptyBetween(
   // row's first or last text (a value spanning the rest of the row), else the narrowest.
   const cellOf = (t: { p: number; q: number }, edge: number | null) => {
     const fits = edges
-      .flatMap((lo) => edges.filter((hi) => lo <= t.p + TOUCH && hi >= t.q - TOUCH && hi - lo - (t.q - t.p) >= 2 * em).map((hi) => [lo, hi]))
+      .flatMap((lo) => edges.filter((hi) => lo <= t.p + TOUCH && hi >= t.q - TOUCH).map((hi) => [lo, hi]))
       .filter(([lo, hi]) => Math.abs((t.p + t.q) / 2 - (lo + hi) / 2) <= 0.5 * em)
       .sort((f, g) => Number(g.includes(edge!)) - Number(f.includes(edge!)) || f[1] - f[0] - (g[1] - g[0]));
     return fits.length > 0 ? fits[0] : null;
