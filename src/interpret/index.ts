@@ -10,7 +10,7 @@ import { amountInWan, parseAmount } from "./amount.ts";
 import { readContext } from "./context.ts";
 import { newDepartment, readDepartmentRow, readTaskHeader, readTaskRow, round, type TaskMap } from "./department.ts";
 import { labelOfSlot, scanRow, type FieldHit, type PendingLabels } from "./fields.ts";
-import { headerSpan, inferMatrixFromRow, newFillState, readIndicatorHeader, readIndicatorRow, type FillState, type MatrixMap } from "./indicators.ts";
+import { headerSpan, inferMatrixFromRow, newFillState, readIndicatorHeader, readIndicatorRow, readSubHeader, type FillState, type MatrixMap } from "./indicators.ts";
 import { AMOUNT_FIELDS, fieldOf, isDepartmentLabel, isTotalLabel, type FieldKey } from "./labels.ts";
 import { refOf, slotAt, tableRows, type Slot } from "./rows.ts";
 import { joinLines, labelForm, paragraphs, unitInLabel } from "./text.ts";
@@ -88,12 +88,13 @@ class Reader {
         if (this.current?.kind !== "department") this.ensureProject(table);
       }
       if (header) {
-        this.matrix = { ...header, width: table.cols, span: headerSpan(row) };
+        this.matrix = { ...header, width: table.cols, span: headerSpan(row), header: { table: table.index, row: r, slots: row } };
         this.fill = newFillState();
         tableHasLabels = true;
         if (!this.isWide() && this.current?.kind !== "department") this.ensureProject(table);
         return;
       }
+      if (this.matrix && readSubHeader(table, row, r, this.matrix)) return;
       if (this.matrix && this.isWide()) return this.wideRow(table, row);
       const leading = row.find((s) => s.anchored && joinLines(s.cell.text));
       const leadsWithLabel = !!leading && !!labelOfSlot(leading);
@@ -352,11 +353,12 @@ class Reader {
       if (!row.length) return;
       const header = readIndicatorHeader(row, (t) => unitInLabel(t));
       if (header) {
-        this.matrix = header;
+        this.matrix = { ...header, header: { table: table.index, row: r, slots: row } };
         this.fill = newFillState();
         tasks = null;
         return;
       }
+      if (this.matrix && readSubHeader(table, row, r, this.matrix)) return;
       if (this.matrix) {
         const { indicator, end } = readIndicatorRow(table, row, r, this.matrix, this.fill);
         if (end) this.matrix = null;

@@ -24,6 +24,8 @@ export interface MatrixMap {
    * table wider than the matrix (a continuation page holds only the matrix columns).
    */
   span?: number;
+  /** The header row itself (table, row, its slots), to recognise a second header row right under it. */
+  header?: { table: number; row: number; slots: Slot[] };
 }
 
 /** How many columns a header row reaches: the end of its last non-empty cell. */
@@ -67,6 +69,48 @@ export function readIndicatorHeader(row: Slot[], unitOf: (text: string) => "万�
     return { cols, fieldCols, headerUnits };
   }
   return null;
+}
+
+/**
+ * A second header row under a header whose cells span several columns (`指标值` over `数值 | 度量单位`, `指标值`
+ * over `计算符号 | 目标值 | 计量单位`), while the header's other cells reach down into it by rowspan. Its
+ * labels name the sub-columns; a parent column keeps the first sub-column no label claimed. Returns false
+ * (and changes nothing) when the row is not such a row — any cell covered from elsewhere, or any text outside
+ * a spanning header cell, makes it a data row. Empty cells under the other header cells are allowed: a page
+ * break between the two header rows cuts the rowspans (LibreOffice), leaving blank cells on the next page.
+ * At least one sub-label must be a known column name (度量单位, 计算符号 …), so a data row is never taken.
+ */
+export function readSubHeader(table: Table, row: Slot[], rowIndex: number, map: MatrixMap): boolean {
+  const h = map.header;
+  if (!h || h.table !== table.index || h.row !== rowIndex - 1) return false;
+  const parentOf = (s: Slot) => h.slots.find((p) => p.anchored && p.cell.colspan > 1 && p.cell.rowspan === 1 && p.col <= s.col && s.colEnd <= p.colEnd);
+  const subs: { slot: Slot; parent: Slot }[] = [];
+  for (const s of row) {
+    if (!s.anchored) {
+      if (s.cell.row !== h.row) return false;
+      continue;
+    }
+    const parent = parentOf(s);
+    if (parent) subs.push({ slot: s, parent });
+    else if (joinLines(s.cell.text) || !h.slots.some((p) => p.anchored && p.col <= s.col && s.colEnd <= p.colEnd)) return false;
+  }
+  const claimed = new Map<number, IndicatorColumn>();
+  for (const { slot } of subs) {
+    const ic = indicatorColumnOf(joinLines(slot.cell.text));
+    if (ic) claimed.set(slot.col, ic);
+  }
+  if (!claimed.size) return false;
+  for (const [col, ic] of claimed) map.cols[ic] = col;
+  // A parent whose column a sub-label took over (指标值 over 计算符号 | 数值) moves to its first unclaimed sub-column.
+  for (const [ic, col] of Object.entries(map.cols) as [IndicatorColumn, number][]) {
+    const parent = h.slots.find((p) => p.col === col && p.anchored && p.cell.colspan > 1);
+    const owner = claimed.get(col);
+    if (!parent || owner === undefined || owner === ic) continue;
+    const free = subs.find((x) => x.parent === parent && !claimed.has(x.slot.col));
+    if (free) map.cols[ic] = free.slot.col;
+  }
+  map.header = undefined;
+  return true;
 }
 
 /**

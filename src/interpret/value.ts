@@ -53,6 +53,8 @@ function parseSingle(s: string, text: string): BaseTarget {
   if (date) return date;
   const half = halfPeriod(s);
   if (half) return half;
+  const relative = relativePeriod(s);
+  if (relative) return relative;
   const quantity = parseQuantity(s, text);
   if (quantity) return quantity;
   const schedule = parseSchedule(s, text);
@@ -71,6 +73,17 @@ function halfPeriod(s: string): BaseTarget | null {
   const sign: Record<string, Op> = { "≥": ">=", ">": ">", "≤": "<=", "<": "<" };
   const op: Op = m[1] ? sign[m[1]] : s.startsWith("不超过") || m[3] ? "<=" : "=";
   return m[2] === "年" ? { kind: "duration", op, value: 6, unit: "月" } : { kind: "duration", op, value: 0.5, unit: "月" };
+}
+
+/**
+ * A period counted from an event: `培训结束后3个月内`, `收到申请之日起15个工作日内`. The event names when the clock
+ * starts; the target is the period (the raw text keeps the event).
+ */
+function relativePeriod(s: string): BaseTarget | null {
+  const m = s.match(/^[\u3400-\u9fff]{2,16}(?:之后|以后|后|之日起|起)(.+)$/);
+  if (!m) return null;
+  const t = parseQuantity(m[1], m[1]);
+  return t && t.kind === "duration" ? t : null;
 }
 
 /**

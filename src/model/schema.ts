@@ -55,9 +55,9 @@ const DurationTarget = z
     kind: z.literal("duration"),
     op: OpSchema,
     value: z.number(),
-    unit: z.enum(["年", "月", "周", "天", "日", "小时", "工作日"]),
+    unit: z.enum(["年", "月", "周", "天", "日", "小时", "分钟", "工作日"]),
   })
-  .describe("A period such as 1年, 3个月, 15个工作日内");
+  .describe("A period such as 1年, 3个月, 15个工作日内, ≤30分钟 (a response time)");
 
 const ScheduleTarget = z
   .object({ kind: z.literal("schedule"), every: z.string().describe("月, 季, 年, 半年 …"), text: z.string() })

@@ -408,3 +408,67 @@ describe("fields the model does not have", () => {
     expect(d.projects[0].indicators.map((i) => [i.name, i.value])).toEqual([["服务站", "≥10个"]]);
   });
 });
+
+describe("two-row matrix headers and other value-column labels", () => {
+  it("reads sub-headers under a spanning 指标值: 数值 | 度量单位, and 计算符号 | 目标值 | 计量单位", () => {
+    const d = doc(
+      table(0, [
+        ["项目名称", { t: "辛项目", cs: 5 }],
+        [{ t: "一级指标", rs: 2 }, { t: "二级指标", rs: 2 }, { t: "三级指标", rs: 2 }, { t: "指标方向", rs: 2 }, { t: "指标值", cs: 2 }],
+        ["数值", "度量单位"],
+        [{ t: "产出指标", rs: 2 }, "数量指标", "培训人次", "正向", "6", "万人次"],
+        ["质量指标", "合格率", "正向", "90", "%"],
+        ["满意度指标", "服务对象满意度指标", "满意度", "定性", "较高", ""],
+      ]),
+      table(1, [
+        ["项目名称", { t: "壬项目", cs: 5 }],
+        [{ t: "一级指标", rs: 2 }, { t: "二级指标", rs: 2 }, { t: "三级指标", rs: 2 }, { t: "指标值", cs: 3 }],
+        ["计算符号", "目标值", "计量单位"],
+        ["产出指标", "数量指标", "服务站", "≥", "10", "个"],
+      ]),
+    );
+    expect(d.projects.map((p) => p.indicators.map((i) => [i.level1, i.level2, i.name, i.value]))).toEqual([
+      [
+        ["产出指标", "数量指标", "培训人次", "6万人次"],
+        ["产出指标", "质量指标", "合格率", "90%"],
+        ["满意度指标", "服务对象满意度指标", "满意度", "较高"],
+      ],
+      [["产出指标", "数量指标", "服务站", "≥10个"]],
+    ]);
+  });
+
+  it("takes a sub-header row whose rowspans a page break cut (blank cells under the other headers)", () => {
+    const d = doc(
+      table(0, [
+        ["项目名称", { t: "癸项目", cs: 4 }],
+        ["一级指标", "二级指标", "三级指标", { t: "指标值", cs: 2 }],
+        ["", "", "", "数值", "计量单位"],
+        ["产出指标", "数量指标", "服务站", "10", "个"],
+      ]),
+    );
+    expect(d.projects[0].indicators.map((i) => [i.name, i.value])).toEqual([["服务站", "10个"]]);
+  });
+
+  it("never takes the first data row for a sub-header", () => {
+    const d = doc(
+      table(0, [
+        ["项目名称", { t: "子项目", cs: 4 }],
+        ["一级指标", "二级指标", "三级指标", { t: "指标值", cs: 2 }],
+        ["产出指标", "数量指标", "服务站", "≥", "10个"],
+      ]),
+    );
+    // The row has level labels outside the spanning 指标值 cell: an indicator, not a sub-header.
+    expect(d.projects[0].indicators.map((i) => [i.level2, i.name])).toEqual([["数量指标", "服务站"]]);
+  });
+
+  it("reads 评（扣）分标准 as the basis and skips a 分值 column before the value", () => {
+    const d = doc(
+      table(0, [
+        ["项目名称", { t: "丑项目", cs: 4 }],
+        ["一级指标", "二级指标", "三级指标", "分值", "指标值", "评（扣）分标准"],
+        ["产出指标", "数量指标", "培训人次", "10", "≥6500人次", "每少100人次扣1分"],
+      ]),
+    );
+    expect(d.projects[0].indicators.map((i) => [i.name, i.value, i.basis])).toEqual([["培训人次", "≥6500人次", "每少100人次扣1分"]]);
+  });
+});

@@ -46,6 +46,22 @@ describe("validator on the seed documents", () => {
     expect(validate(doc).filter((f) => f.projectIndex === 0 && money(f.rule))).toEqual([]);
   });
 
+  // layouts/score-standard-columns project 2 is inconsistent on purpose (scripts/fixtures/layouts/build.mjs):
+  // 400元/人 for at least 36000 students cannot cost less than 1440万元, over the 1296万元 budget.
+  for (const file of ["doc.html", "doc.gbk.html", "doc.docx", "doc.lo.pdf", "doc.chromium.pdf"]) {
+    it(`layouts/score-standard-columns ${file}: catches the unit cost over budget and nothing else`, async () => {
+      const doc = await extract(join(fixtures, "layouts/score-standard-columns", file));
+      const found = validate(doc).filter((f) => money(f.rule) && f.severity !== "info");
+      expect(found.map((f) => [f.project, f.rule, f.severity])).toEqual([
+        ["中小学生课后服务补助", "cost-budget-mismatch/unit-cost-times-quantity", "error"],
+      ]);
+      expect(found[0].numbers).toMatchObject({ expected: 1296, actual: 1440, difference: 144, unit: "万元" });
+      expect(found[0].cells.length).toBeGreaterThanOrEqual(2);
+    });
+  }
+
+  /** Findings the layout fixtures carry on purpose, checked above: not false positives. */
+  const deliberate = new Set(["layouts/score-standard-columns 中小学生课后服务补助 cost-budget-mismatch/unit-cost-times-quantity"]);
   const others = ["seeds", "layouts"].flatMap((g) =>
     readdirSync(join(fixtures, g))
       .filter((d) => !d.startsWith("000-") && existsSync(join(fixtures, g, d, "doc.html")))
@@ -54,7 +70,8 @@ describe("validator on the seed documents", () => {
   for (const dir of others) {
     it(`${dir}: no money warning or error on consistent projects`, async () => {
       const doc = await extract(join(fixtures, dir, "doc.html"));
-      expect(validate(doc).filter((f) => money(f.rule) && f.severity !== "info").map((f) => `${f.project}: ${f.message}`)).toEqual([]);
+      const money_ = validate(doc).filter((f) => money(f.rule) && f.severity !== "info" && !deliberate.has(`${dir} ${f.project} ${f.rule}`));
+      expect(money_.map((f) => `${f.project}: ${f.message}`)).toEqual([]);
     });
   }
 });

@@ -3,7 +3,7 @@
  * rule as the HTML backend: a table that holds another table is layout (its text is read as lines, the tables
  * inside it are walked), every other table is data.
  */
-import type { GridAssembler } from "../html/assemble.ts";
+import { compactTable, type GridAssembler } from "../html/assemble.ts";
 import type { Numbering } from "./numbering.ts";
 import { rowCells, tableRows, wordTableShape } from "./table.ts";
 import { readInline, TextLines, type DomNode, type WordNames } from "./wordml.ts";
@@ -81,7 +81,9 @@ export class WordBodyWalker {
 
   private table(tbl: DomNode, line: (text: string) => void, tables: boolean): void {
     if (tables && !containsTable(tbl, this.names)) {
-      this.out.table(wordTableShape(tbl, this.names, (tc) => this.cellLines(tc)));
+      // Grid columns no cell starts in (a gridCol every row merges over) are no column on the page: dropped,
+      // as the HTML and PDF backends do, so the same table reads the same from every format.
+      this.out.table(compactTable(wordTableShape(tbl, this.names, (tc) => this.cellLines(tc))));
       return;
     }
     // Layout table (or a table where none can be): its cells' text as lines, in reading order.

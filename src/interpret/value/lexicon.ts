@@ -217,6 +217,8 @@ const DURATION_UNITS: Record<string, DurationUnit> = {
   日: "日",
   小时: "小时",
   个小时: "小时",
+  // Response times of services and IT platforms (故障响应时间 30分钟).
+  分钟: "分钟",
   工作日: "工作日",
   个工作日: "工作日",
 };

@@ -6,7 +6,7 @@ import { gluedRange } from "../value-format/glued-range.ts";
 
 /** Wording that names a time even when the parser could not type it (2023年底前, 按季, 15个工作日内). */
 const TIMEISH =
-  /\d{4}\s*年|\d{1,2}\s*月|[月年季]底|[月年季]末|年内|年度内|季度|上半年|下半年|按[日周月季年旬]|每[日周月季年旬]|\d+\s*(个)?(工作)?(日|天|月|周|小时|年)(内|以内|前)?/;
+  /\d{4}\s*年|\d{1,2}\s*月|[月年季]底|[月年季]末|年内|年度内|季度|上半年|下半年|按[日周月季年旬]|每[日周月季年旬]|\d+\s*(个)?(工作)?(日|天|月|周|小时|分钟|年)(内|以内|前)?/;
 
 function isTime(t: Target): boolean {
   if (t.kind === "compound") return t.parts.some(isTime);
