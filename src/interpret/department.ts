@@ -23,7 +23,10 @@ export function newDepartment(title: string | null, table: number): Department {
 }
 
 const BUDGET_KEYS: [RegExp, "total" | "basic" | "project" | "fiscal" | "other"][] = [
-  [/^(部门预算支出|预算支出合计|部门预算总额|支出合计|年度预算总额|部门预算|预算总额|收入合计|部门支出预算|部门预算总支出)$/, "total"],
+  [
+    /^(部门预算支出|预算支出合计|部门预算总额|支出合计|年度预算总额|部门预算|预算总额|收入合计|部门支出预算|部门预算总支出|资金总额|年度资金总额|部门整体支出预算|预算资金总额)$/,
+    "total",
+  ],
   [/^基本支出$/, "basic"],
   [/^项目支出$/, "project"],
   [/^(财政拨款|一般公共预算|财政拨款收入|一般公共预算拨款|财政资金)$/, "fiscal"],
@@ -32,6 +35,28 @@ const BUDGET_KEYS: [RegExp, "total" | "basic" | "project" | "fiscal" | "other"][
 const STAFF = /^(财政供养人员数|编制人数|在职人员数|实有人数|人员编制数|在职人数|财政供养人数)$/;
 const MONEYISH = /支出|拨款|资金|收入|预算|经费|结转|结余/;
 const NUMERIC = /^[\s\d,，.．０-９]+$/;
+
+const isAmountCell = (raw: string) => !raw || NUMERIC.test(raw.replace(/万?元$/, ""));
+
+/** One label and its amount (or staff count) cell; false when the label is neither. */
+function readPair(dept: Department, table: Table, label: string, value: Slot, unit: "万元" | "元" | null, statedUnit: "万元" | "元"): boolean {
+  const form = labelForm(label);
+  const raw = joinLines(value.cell.text);
+  if (STAFF.test(form)) {
+    dept.staff = parseAmount(raw);
+    dept.sources.staff = { raw, at: refOf(table, value.cell) };
+    return true;
+  }
+  if (!MONEYISH.test(form)) return false;
+  const amount = amountInWan(raw, unitInLabel(label) ?? unit, statedUnit);
+  dept.budget.lines.push({ label, amount, raw, at: refOf(table, value.cell) });
+  const key = BUDGET_KEYS.find(([re]) => re.test(form))?.[1];
+  if (key && dept.budget[key] === null) {
+    dept.budget[key] = amount;
+    dept.sources[`budget.${key}`] = { raw, at: refOf(table, value.cell) };
+  }
+  return true;
+}
 
 /** Label/amount pairs of a budget-block row, and the staff count. */
 export function readDepartmentRow(dept: Department, table: Table, row: Slot[], statedUnit: "万元" | "元"): boolean {
@@ -42,25 +67,37 @@ export function readDepartmentRow(dept: Department, table: Table, row: Slot[], s
     const form = labelForm(label);
     if (!form || NUMERIC.test(form)) continue;
     const next = anchored[i + 1];
-    const raw = joinLines(next.cell.text);
-    if (raw && !NUMERIC.test(raw.replace(/万?元$/, ""))) continue;
-    if (STAFF.test(form)) {
-      dept.staff = parseAmount(raw);
-      dept.sources.staff = { raw, at: refOf(table, next.cell) };
-      used = true;
-      i++;
-      continue;
-    }
-    if (!MONEYISH.test(form)) continue;
-    const amount = amountInWan(raw, unitInLabel(label), statedUnit);
-    dept.budget.lines.push({ label, amount, raw, at: refOf(table, next.cell) });
-    const key = BUDGET_KEYS.find(([re]) => re.test(form))?.[1];
-    if (key && dept.budget[key] === null) {
-      dept.budget[key] = amount;
-      dept.sources[`budget.${key}`] = { raw, at: refOf(table, next.cell) };
-    }
+    if (!isAmountCell(joinLines(next.cell.text))) continue;
+    if (!readPair(dept, table, label, next, null, statedUnit)) continue;
     used = true;
     i++;
+  }
+  return used;
+}
+
+/**
+ * A budget block printed as labels over figures (`资金总额 | 财政拨款 | 其他资金 | 基本支出 | 项目支出` and the
+ * amounts in the row below, often beside a container label such as `年度预算情况（万元）` spanning both rows).
+ * `labels` is the row of labels: every filled cell in it is a label, at least two of them money or staff
+ * labels; each takes the anchored amount cell below it. The container's unit (`（万元）`) applies to all.
+ */
+export function readDepartmentColumns(dept: Department, table: Table, labels: Slot[], values: Slot[], statedUnit: "万元" | "元"): boolean {
+  const named = labels.filter((s) => s.anchored && joinLines(s.cell.text));
+  const budgetish = (s: Slot) => {
+    const f = labelForm(joinLines(s.cell.text));
+    return !!f && !NUMERIC.test(f) && (MONEYISH.test(f) || STAFF.test(f));
+  };
+  if (named.filter(budgetish).length < 2 || named.some((s) => !budgetish(s) && NUMERIC.test(joinLines(s.cell.text)))) return false;
+  // The row below must be figures: no text cell of its own, at least one number.
+  const below = values.filter((s) => s.anchored);
+  if (!below.length || below.some((s) => !isAmountCell(joinLines(s.cell.text))) || !below.some((s) => joinLines(s.cell.text))) return false;
+  const container = labels.find((s) => s.anchored && s.cell.rowspan > 1 && !values.some((v) => v.anchored && v.cell === s.cell));
+  const unit = container ? unitInLabel(container.cell.text) : null;
+  let used = false;
+  for (const l of named) {
+    const v = below.find((s) => s.col === l.col && s.colEnd === l.colEnd) ?? below.find((s) => s.col <= l.col && l.col < s.colEnd);
+    if (!v) continue;
+    if (readPair(dept, table, joinLines(l.cell.text), v, unit, statedUnit)) used = true;
   }
   return used;
 }

@@ -8,7 +8,7 @@ import type { GridDocument, Table } from "../grid/types.ts";
 import type { Department, Document, Project, Source, TotalRow } from "../model/types.ts";
 import { amountInWan, parseAmount } from "./amount.ts";
 import { readContext } from "./context.ts";
-import { newDepartment, readDepartmentRow, readTaskHeader, readTaskRow, round, type TaskMap } from "./department.ts";
+import { newDepartment, readDepartmentColumns, readDepartmentRow, readTaskHeader, readTaskRow, round, type TaskMap } from "./department.ts";
 import { labelOfSlot, scanRow, type FieldHit, type PendingLabels } from "./fields.ts";
 import { headerSpan, inferMatrixFromRow, newFillState, readIndicatorHeader, readIndicatorRow, readSubHeader, type FillState, type MatrixMap } from "./indicators.ts";
 import { AMOUNT_FIELDS, fieldOf, isDepartmentLabel, isTotalLabel, type FieldKey } from "./labels.ts";
@@ -349,7 +349,11 @@ class Reader {
     this.current = { kind: "department", d };
     this.matrix = null;
     let tasks: TaskMap | null = null;
+    let labelsAbove: Slot[] | null = null;
     rows.forEach((row, r) => {
+      // Labels wait for the very next row only.
+      const above = labelsAbove;
+      labelsAbove = null;
       if (!row.length) return;
       const header = readIndicatorHeader(row, (t) => unitInLabel(t));
       if (header) {
@@ -397,7 +401,9 @@ class Reader {
           i++;
         }
       }
-      readDepartmentRow(d, table, row, this.statedUnit);
+      if (above && readDepartmentColumns(d, table, above, row, this.statedUnit)) return;
+      // A row that pairs nothing may be the labels of the row below (labels over figures).
+      labelsAbove = readDepartmentRow(d, table, row, this.statedUnit) ? null : row;
     });
     if (d.budget.total === null && d.budget.basic !== null && d.budget.project !== null) {
       d.budget.total = round(d.budget.basic + d.budget.project);

@@ -8,6 +8,7 @@ import { tableFromRows } from "../../src/grid/matrix.ts";
 import type { GridDocument, Table } from "../../src/grid/types.ts";
 import { interpret } from "../../src/interpret/index.ts";
 import { DocumentSchema } from "../../src/model/schema.ts";
+import { validate } from "../../src/validate/index.ts";
 
 type C = string | { t: string; rs?: number; cs?: number };
 const rows = (r: C[][]) => r.map((row) => row.map((c) => (typeof c === "string" ? { text: c } : { text: c.t, rowspan: c.rs, colspan: c.cs })));
@@ -470,5 +471,53 @@ describe("two-row matrix headers and other value-column labels", () => {
       ]),
     );
     expect(d.projects[0].indicators.map((i) => [i.name, i.value, i.basis])).toEqual([["培训人次", "≥6500人次", "每少100人次扣1分"]]);
+  });
+});
+
+describe("department budget block as labels over figures", () => {
+  const dept = (basic: string) =>
+    doc(
+      table(
+        0,
+        [
+          ["部门（单位）名称", { t: "某区民政局", cs: 5 }],
+          ["部门职能", { t: "负责全区社会救助、养老服务等工作。", cs: 5 }],
+          [{ t: "年度预算情况（万元）", rs: 2 }, "资金总额", "财政拨款", "其他资金", "基本支出", "项目支出"],
+          ["1,000.00", "900.00", "100.00", basic, "700.00"],
+          [{ t: "年度主要任务", rs: 2 }, "任务名称", { t: "主要内容", cs: 3 }, "预算金额（万元）"],
+          ["养老服务", { t: "新增长者食堂", cs: 3 }, "600.00"],
+          ["年度总体目标", { t: "保障基本民生。", cs: 5 }],
+        ],
+        ["单位：万元"],
+      ),
+    );
+
+  it("pairs each label with the figure under it, beside a container label spanning both rows", () => {
+    const d = dept("300.00");
+    expect(d.departments).toHaveLength(1);
+    expect(d.departments[0]).toMatchObject({
+      name: "某区民政局",
+      goal: "保障基本民生。",
+      budget: { total: 1000, fiscal: 900, other: 100, basic: 300, project: 700 },
+      tasks: [{ name: "养老服务", content: "新增长者食堂", amount: 600, goal: null, group: "年度主要任务" }],
+    });
+    expect(validate(d).filter((f) => f.rule.startsWith("budget-arithmetic/"))).toEqual([]);
+  });
+
+  it("lets the validator see 基本支出 + 项目支出 ≠ 资金总额", () => {
+    const f = validate(dept("400.00")).filter((x) => x.rule === "budget-arithmetic/department-parts");
+    expect(f.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it("does not pair labels with a row of text below them", () => {
+    const d = doc(
+      table(0, [
+        ["部门名称", { t: "某区民政局", cs: 2 }],
+        ["基本支出", "项目支出", "其他资金"],
+        ["人员经费", "业务经费", "无"],
+      ]),
+    );
+    expect(d.departments).toHaveLength(1);
+    expect(d.departments[0].budget).toMatchObject({ basic: null, project: null, other: null, lines: [] });
   });
 });
