@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { documentJsonSchema } from "../src/model/json-schema.ts";
+import { fieldOf, indicatorColumnOf } from "../src/interpret/labels.ts";
 import { canonicalLevel1, canonicalLevel2, stripLabel } from "../src/interpret/taxonomy.ts";
 
 describe("model", () => {
@@ -16,6 +17,23 @@ describe("taxonomy", () => {
     expect(stripLabel("11-数量指标")).toBe("数量指标");
     expect(stripLabel("1-产出指标")).toBe("产出指标");
     expect(stripLabel("服务对象 满意度指标")).toBe("服务对象满意度指标");
+    // Outline numbers of budget-system exports.
+    expect(stripLabel("1.1数量指标")).toBe("数量指标");
+    expect(stripLabel("2.3.社会效益指标")).toBe("社会效益指标");
+    expect(stripLabel("（一）产出指标")).toBe("产出指标");
+  });
+  it("names matrix columns through a bracketed qualifier, and period labels", () => {
+    expect(indicatorColumnOf("指标值（年度）")).toBe("value");
+    expect(indicatorColumnOf("年度指标值（2024年）")).toBe("value");
+    expect(indicatorColumnOf("指标值及计量单位")).toBe("value");
+    expect(indicatorColumnOf("预期指标值")).toBe("value");
+    expect(indicatorColumnOf("评（扣）分标准")).toBe("basis");
+    expect(indicatorColumnOf("指标方向")).toBeNull();
+    expect(indicatorColumnOf("分值")).toBeNull();
+    expect(fieldOf("项目实施周期")).toBe("period");
+    expect(fieldOf("项目起止年限")).toBe("period");
+    // The multi-year total of a 申报表 is not this year's budget.
+    expect(fieldOf("项目总预算")).toBeNull();
   });
   it("canonicalises synonyms", () => {
     expect(canonicalLevel1("效果指标")).toBe("效益指标");

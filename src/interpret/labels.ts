@@ -27,7 +27,7 @@ const FIELD_SYNONYMS: Record<FieldKey, string[]> = {
   unit: ["实施单位", "项目实施单位", "预算单位", "单位名称", "项目单位", "申报单位", "实施单位名称", "预算单位名称"],
   unitCode: ["单位编码", "单位代码", "预算编码", "预算单位编码", "单位编号"],
   category: ["项目属性", "项目性质", "项目类别", "项目类型"],
-  period: ["项目期限", "实施期", "项目起止时间", "建设周期", "实施期限", "项目周期", "起止时间", "项目实施期"],
+  period: ["项目期限", "实施期", "项目起止时间", "建设周期", "实施期限", "项目周期", "起止时间", "项目实施期", "实施周期", "项目实施周期", "起止年限", "项目起止年限"],
   office: ["项目主管处室", "支出股室", "主管处室", "业务处室", "主管科室", "业务股室"],
   "budget.total": [
     "预算数",
@@ -95,7 +95,7 @@ const INDICATOR_HEADERS: [RegExp, IndicatorColumn][] = [
   [/^三级(绩效)?指标(名称)?$|^(绩效)?指标名称$|^三级指标内容$/, "name"],
   [/^(绩效)?指标(描述|解释|说明|内容)$|^指标值说明$/, "description"],
   [
-    /^(年度)?(绩效)?指标值(及单位)?$|^绩效值$|^(年度)?目标值$|^指标目标值$|^绩效指标值$|^年度指标值$|^预期目标值$|^目标值及单位$|^指标值\(包含数字及文字描述\)$/,
+    /^(年度|全年|预期)?(绩效)?指标值(及(计量)?单位)?$|^全年目标值$|^绩效值$|^(年度)?目标值$|^指标目标值$|^绩效指标值$|^年度指标值$|^预期目标值$|^目标值及单位$|^指标值\(包含数字及文字描述\)$/,
     "value",
   ],
   // 评（扣）分标准 / 扣分标准 (Beijing): the rule a target is scored by, a basis like 评分标准.
@@ -110,6 +110,9 @@ export function indicatorColumnOf(text: string): IndicatorColumn | null {
   const form = text.normalize("NFKC").replace(/\s+/g, "").replace(/[:：]$/, "");
   if (!form || form.length > 24) return null;
   for (const [re, col] of INDICATOR_HEADERS) if (re.test(form)) return col;
+  // A qualifier in brackets after a known header: 指标值（年度）, 年度指标值（2024年）, 目标值(定量).
+  const bare = form.replace(/\([^()]*\)$/, "");
+  if (bare !== form && bare) for (const [re, col] of INDICATOR_HEADERS) if (re.test(bare)) return col;
   return null;
 }
 

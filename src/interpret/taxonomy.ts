@@ -22,12 +22,12 @@ export const LEVEL2_PARENTS: Record<string, Level1[]> = {
   服务对象满意度指标: ["满意度指标"],
 };
 
-/** Strip codes (`1-`, `11-`, `0101-`, `（一）`, `1.`), spaces, and brackets noise from a label. */
+/** Strip codes (`1-`, `11-`, `0101-`, `（一）`, `1.`, outline numbers `1.1`, `2.3.`), spaces, and brackets noise from a label. */
 export function stripLabel(label: string): string {
   return label
     .normalize("NFKC")
     .replace(/\s+/g, "")
-    .replace(/^[（(]?[0-9一二三四五六七八九十]+[)）]?[-－—.、．:：]*/, "")
+    .replace(/^[（(]?[0-9一二三四五六七八九十]+(?:[.．][0-9]+)*[)）]?[-－—.、．:：]*/, "")
     .replace(/[*＊]/g, "");
 }
 
