@@ -3,12 +3,51 @@
  * (`563201天津市残疾人康复服务指导中心`) and the unit amounts are stated in (`单位：万元`).
  */
 import { detectAmountUnit } from "./amount.ts";
+import { fieldOf, type FieldKey } from "./labels.ts";
+
+/** A `label：value` pair written in a line of text (`主管部门：某局　　实施单位：某中心`). */
+export interface ContextField {
+  key: FieldKey;
+  label: string;
+  raw: string;
+}
 
 export interface TableContext {
   title: string | null;
   unitCode: string | null;
   unit: string | null;
   statedUnit: "万元" | "元" | null;
+  /** Field pairs of the lines after the title: the fields of a table that holds only the matrix. */
+  fields: ContextField[];
+}
+
+/**
+ * The `label：value` pairs of one line, or [] when the line does not start with a field label. Several pairs
+ * may share a line, with or without spaces between them (a PDF may drop the full-width spaces): each colon is
+ * preceded by the longest field label ending there (`其中：财政资金：` is one label).
+ */
+function fieldPairs(line: string): ContextField[] {
+  const found: { key: FieldKey; label: string; start: number; end: number }[] = [];
+  for (const m of line.matchAll(/[:：]/g)) {
+    const c = m.index!;
+    const from = Math.max(0, c - 16);
+    for (let i = from; i < c - 1; i++) {
+      const label = line.slice(i, c).trim();
+      const key = label.length >= 2 ? fieldOf(label) : null;
+      if (!key || key === "spendingPlan") continue;
+      if (found.length && i < found[found.length - 1].end) break; // inside the previous pair's label
+      found.push({ key, label, start: i + (line.slice(i, c).length - line.slice(i, c).trimStart().length), end: c + 1 });
+      break;
+    }
+  }
+  if (!found.length || line.slice(0, found[0].start).trim() !== "") return [];
+  return found.map((f, k) => {
+    const to = k + 1 < found.length ? found[k + 1].start : line.length;
+    // A separator before the next pair is no part of the value; at the line's end it may be (a wrapped goal).
+    const value = line.slice(f.end, to).trim();
+    const raw = k + 1 < found.length ? value.replace(/[,，;；、]$/, "").trim() : value;
+    return { key: f.key, label: f.label, raw };
+  });
 }
 
 const TITLE = /(绩效目标表|目标表|绩效表|申报表|目标申报表)\s*([(（][^)）]*[)）])?\s*$/;
@@ -19,14 +58,30 @@ export function readContext(lines: string[]): TableContext {
   let title: string | null = null;
   let unitCode: string | null = null;
   let unit: string | null = null;
+  let fields: ContextField[] = [];
+  let last: ContextField | null = null;
   for (const line of clean) {
     if (TITLE.test(line) && line.length <= 80) {
       title = line.replace(UNIT_STATEMENT, "").trim();
       unitCode = null; // a new title: unit lines before it belonged to an earlier table
       unit = null;
+      fields = [];
+      last = null;
       continue;
     }
     const rest = line.replace(UNIT_STATEMENT, "").trim();
+    const pairs = rest ? fieldPairs(rest) : [];
+    if (pairs.length) {
+      for (const f of pairs) if (!fields.some((x) => x.key === f.key)) fields.push(f);
+      last = pairs[pairs.length - 1];
+      continue;
+    }
+    // A long value (the goal) wrapped onto the next line goes on; a unit statement or a code line ends it.
+    if (last && rest && rest === line && !/^\d{6,12}/.test(rest) && (last.key === "goal" || last.key === "purpose")) {
+      last.raw += rest;
+      continue;
+    }
+    last = null;
     const m = rest.match(/^(\d{6,12})\s*[-－—:：]?\s*([^\d\s].{1,60})$/);
     if (m && !/[。；;，,]/.test(m[2])) {
       unitCode = m[1];
@@ -39,5 +94,5 @@ export function readContext(lines: string[]): TableContext {
       }
     }
   }
-  return { title, unitCode, unit, statedUnit: detectAmountUnit(clean) };
+  return { title, unitCode, unit, statedUnit: detectAmountUnit(clean), fields };
 }

@@ -186,7 +186,9 @@ class Reader {
   }
 
   private ensureProject(table: Table): Project {
-    if (this.current?.kind === "project") {
+    // A 项目名称：… line above this table names a project of its own (fields printed as text, matrix-only tables).
+    const named = !this.ctxUsed && this.ctx.fields.some((f) => f.key === "name");
+    if (this.current?.kind === "project" && !named) {
       if (!this.current.p.tables.includes(table.index)) this.current.p.tables.push(table.index);
       return this.current.p;
     }
@@ -198,6 +200,7 @@ class Reader {
     if (!this.ctxUsed) {
       p.unitCode = this.ctx.unitCode;
       p.unit = this.ctx.unit;
+      this.assignContextFields(p);
     }
     this.ctxUsed = true;
     p.budget.statedUnit = this.statedUnit;
@@ -226,8 +229,23 @@ class Reader {
     const key = h.key;
     if (p.sources[key] && joinLines(p.sources[key].raw)) return; // first printed value wins
     p.sources[key] = { raw: joinLines(raw), at: refOf(table, cell) };
+    this.setField(p, key, raw, h.label.cell.text);
+  }
+
+  /**
+   * Fields written as `label：value` lines above a table that holds only the matrix. They have no cell (no
+   * sources entry); a value printed in the table itself, read later, replaces them.
+   */
+  private assignContextFields(p: Project): void {
+    for (const f of this.ctx.fields) {
+      if (f.key === "unit" && p.unit !== null) continue; // the unit line above the table (563201…) already gave it
+      this.setField(p, f.key, f.raw, f.label);
+    }
+  }
+
+  private setField(p: Project, key: FieldKey, raw: string, labelText: string): void {
     if (AMOUNT_FIELDS.has(key)) {
-      const amount = amountInWan(raw, unitInLabel(h.label.cell.text), this.statedUnit);
+      const amount = amountInWan(raw, unitInLabel(labelText), this.statedUnit);
       const part = key.slice("budget.".length) as "total" | "fiscal" | "other";
       p.budget[part] = amount;
       return;

@@ -521,3 +521,45 @@ describe("department budget block as labels over figures", () => {
     expect(d.departments[0].budget).toMatchObject({ basic: null, project: null, other: null, lines: [] });
   });
 });
+
+describe("fields written as text above a matrix-only table", () => {
+  const para = (other: string) =>
+    doc(
+      table(
+        0,
+        [
+          ["一级指标", "二级指标", "三级指标", "指标值"],
+          ["产出指标", "数量指标", "资助人数", "≥5200人"],
+        ],
+        ["1.甲项目绩效目标表", "项目名称：甲项目", "主管部门：某局　　实施单位：某中心", `预算数：326.00万元　　其中：财政资金：300.00万元　　其他资金：${other}`, "年度绩效目标：资助困难群众参保，", "防止因病致贫。"],
+      ),
+      table(
+        1,
+        [
+          ["一级指标", "二级指标", "三级指标", "指标值"],
+          ["产出指标", "数量指标", "检查机构", "≥120家"],
+        ],
+        // A PDF may lose the full-width spaces between the pairs.
+        ["2.乙项目绩效目标表", "项目名称：乙项目", "主管部门：某局实施单位：某局本级", "预算数：386,000.00元其中：财政资金：386,000.00元其他资金：无"],
+      ),
+    );
+
+  it("reads each 项目名称：… block as a project: pairs on one line, amounts with their own unit, a wrapped goal", () => {
+    const d = para("26.00万元");
+    expect(d.projects.map((p) => [p.title, p.name, p.department, p.unit, p.budget, p.goal, p.indicators.length])).toEqual([
+      ["1.甲项目绩效目标表", "甲项目", "某局", "某中心", { total: 326, fiscal: 300, other: 26, statedUnit: "万元" }, "资助困难群众参保，防止因病致贫。", 1],
+      ["2.乙项目绩效目标表", "乙项目", "某局", "某局本级", { total: 38.6, fiscal: 38.6, other: null, statedUnit: "万元" }, null, 1],
+    ]);
+    expect(validate(d).filter((f) => f.rule.startsWith("budget-arithmetic/"))).toEqual([]);
+  });
+
+  it("lets the validator see 预算数 ≠ 财政资金 + 其他资金 written as text", () => {
+    const f = validate(para("20.00万元")).filter((x) => x.rule === "budget-arithmetic/fiscal-plus-other");
+    expect(f.map((x) => x.project)).toEqual(["甲项目"]);
+  });
+
+  it("does not read a sentence with a colon as fields", () => {
+    const d = doc(table(0, [["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", "资助人数", "≥5200人"]], ["说明：本表项目名称：见附件"]));
+    expect(d.projects[0].name).toBeNull();
+  });
+});
