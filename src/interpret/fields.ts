@@ -3,7 +3,7 @@
  * several rows whose later rows hold its value (`预算规模及资金用途`), labels in one row with their values
  * in the row below, and `label：value` written in one cell.
  */
-import { fieldOf, type FieldKey } from "./labels.ts";
+import { fieldOf, isTotalLabel, type FieldKey } from "./labels.ts";
 import type { Slot } from "./rows.ts";
 import { joinLines } from "./text.ts";
 
@@ -35,9 +35,18 @@ export function labelOfSlot(s: Slot): { key: FieldKey; inline?: string } | null 
  * Scan one row left to right. A label claims the next anchored non-label cell. A label covered from above
  * (a rowspan) claims values in the rows it spans, unless a nearer label claims them first.
  */
+/** A container label over a funds block (`资金来源`, `资金情况（万元）`, `项目资金`) spanning several rows. */
+const FUNDS_CONTAINER = /资金|经费|预算/;
+
 export function scanRow(row: Slot[], pendingAbove: PendingLabels): { hits: FieldHit[]; pending: PendingLabels } {
   const hits: FieldHit[] = [];
-  const labels = row.map((s) => labelOfSlot(s));
+  // `合计` beside a funds container spanning rows (`资金来源 | 合计 | 50` over 财政拨款 / 其他资金) is the total.
+  const labels = row.map((s, i) =>
+    labelOfSlot(s) ??
+    (i > 0 && isTotalLabel(joinLines(s.cell.text)) && row[i - 1].cell.rowspan > 1 && FUNDS_CONTAINER.test(joinLines(row[i - 1].cell.text))
+      ? { key: "budget.total" as FieldKey }
+      : null),
+  );
   const rowHasLabel = labels.some((l, i) => l && row[i].anchored);
 
   // Values under labels of the row above (`预算数 | 财政资金 | 其他资金` / `98.4 | 98.4 | `).

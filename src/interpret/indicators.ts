@@ -62,6 +62,11 @@ export function readIndicatorHeader(row: Slot[], unitOf: (text: string) => "万�
       if (u) headerUnits[f] = u;
     }
   }
+  // A matrix always names its indicators: with no 三级指标/指标名称 column, a lone 指标内容/指标描述 column holds the names.
+  if (cols.name === undefined && cols.description !== undefined && cols.level2 !== undefined && cols.value !== undefined) {
+    cols.name = cols.description;
+    delete cols.description;
+  }
   const levels = (cols.level1 !== undefined ? 1 : 0) + (cols.level2 !== undefined ? 1 : 0);
   const hasName = cols.name !== undefined;
   const hasValue = cols.value !== undefined;

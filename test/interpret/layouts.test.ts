@@ -563,3 +563,24 @@ describe("fields written as text above a matrix-only table", () => {
     expect(d.projects[0].name).toBeNull();
   });
 });
+
+describe("probes of other provinces' wording", () => {
+  it("takes a lone 指标内容 column as the indicator names", () => {
+    const d = doc(table(0, [["项目名称", { t: "甲", cs: 3 }], ["一级指标", "二级指标", "指标内容", "指标值"], ["产出指标", "数量指标", "培训人数", "≥100人"]]));
+    expect(d.projects[0].indicators.map((i) => [i.name, i.value, i.description])).toEqual([["培训人数", "≥100人", undefined]]);
+  });
+
+  it("reads 合计 beside a 资金来源 label spanning the funds rows as the total", () => {
+    const d = doc(
+      table(0, [
+        ["项目名称", { t: "甲", cs: 3 }],
+        [{ t: "资金来源（万元）", rs: 3 }, "合计", { t: "50.00", cs: 2 }],
+        ["财政拨款", { t: "40.00", cs: 2 }],
+        ["其他资金", { t: "10.00", cs: 2 }],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "培训人数", "≥100人"],
+      ]),
+    );
+    expect(d.projects[0].budget).toEqual({ total: 50, fiscal: 40, other: 10, statedUnit: "万元" });
+  });
+});
