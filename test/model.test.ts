@@ -28,7 +28,7 @@ describe("taxonomy", () => {
     expect(indicatorColumnOf("指标值及计量单位")).toBe("value");
     expect(indicatorColumnOf("预期指标值")).toBe("value");
     expect(indicatorColumnOf("评（扣）分标准")).toBe("basis");
-    expect(indicatorColumnOf("指标方向")).toBeNull();
+    expect(indicatorColumnOf("指标方向")).toBe("direction");
     expect(indicatorColumnOf("分值")).toBeNull();
     expect(fieldOf("项目实施周期")).toBe("period");
     expect(fieldOf("项目起止年限")).toBe("period");

@@ -4,7 +4,7 @@
  * stripped and labels canonicalised, split value columns (计算符号 | 指标值 | 计量单位) joined.
  */
 import type { Table } from "../grid/types.ts";
-import type { Indicator } from "../model/types.ts";
+import type { Indicator, Target } from "../model/types.ts";
 import { fieldOf, indicatorColumnOf, type FieldKey, type IndicatorColumn } from "./labels.ts";
 import { refOf, slotAt, type Slot } from "./rows.ts";
 import { canonicalLevel1, canonicalLevel2, impliedLevel1, stripLabel } from "./taxonomy.ts";
@@ -209,7 +209,7 @@ export function readIndicatorRow(
     level2Label: l2,
     name,
     value: value.text,
-    target: parseValue(value.text),
+    target: withDirection(parseValue(value.text), directionOf(row, map)),
     at: {
       name: nameSlot ? refOf(table, nameSlot.cell) : null,
       value: value.slot ? refOf(table, value.slot.cell) : null,
@@ -219,6 +219,26 @@ export function readIndicatorRow(
   if (map.cols.basis !== undefined) indicator.basis = basisSlot && basisSlot.anchored ? text(basisSlot) || null : null;
   void rowIndex;
   return { indicator, end: false };
+}
+
+/**
+ * 正向 (more is better) makes a bare number a floor, 反向 (less is better) a ceiling: `正向 | 90 | %` is ≥90%,
+ * `反向 | 0 | 起` is ≤0起. Read from a 指标方向 column, or a 指标性质 column holding 正向/反向(指标).
+ */
+function directionOf(row: Slot[], map: MatrixMap): "<=" | ">=" | null {
+  for (const c of ["direction", "valueType"] as const) {
+    const col = map.cols[c];
+    const s = col === undefined ? undefined : slotAt(row, col);
+    const t = s && s.anchored ? joinLines(s.cell.text).replace(/\s+/g, "") : "";
+    if (/^正向(指标)?$/.test(t)) return ">=";
+    if (/^反向(指标)?$/.test(t)) return "<=";
+  }
+  return null;
+}
+
+function withDirection(target: Target, op: "<=" | ">=" | null): Target {
+  if (!op || (target.kind !== "quantity" && target.kind !== "duration") || target.op !== "=") return target;
+  return { ...target, op };
 }
 
 /** A comparison printed on its own in a column of signs: ≥ ≤ = > < (also ASCII >= <=, ≧ ≦, 大于等于 …). */

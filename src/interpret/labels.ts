@@ -87,7 +87,7 @@ export function fieldOf(text: string): FieldKey | null {
 export const AMOUNT_FIELDS: ReadonlySet<FieldKey> = new Set(["budget.total", "budget.fiscal", "budget.other"]);
 
 /** Columns of an indicator matrix. */
-export type IndicatorColumn = "level1" | "level2" | "name" | "description" | "value" | "basis" | "operator" | "measure" | "valueType";
+export type IndicatorColumn = "level1" | "level2" | "name" | "description" | "value" | "basis" | "operator" | "measure" | "valueType" | "direction";
 
 const INDICATOR_HEADERS: [RegExp, IndicatorColumn][] = [
   [/^一级(绩效)?指标(名称)?$/, "level1"],
@@ -103,6 +103,8 @@ const INDICATOR_HEADERS: [RegExp, IndicatorColumn][] = [
   [/^计算符号$|^符号$|^比较符$|^运算符号$/, "operator"],
   [/^计量单位$|^度量单位$|^单位$/, "measure"],
   [/^指标值类型$|^指标性质$|^指标类型$/, "valueType"],
+  // 正向/反向: which way is better (the target is a floor or a ceiling), not a printed sign.
+  [/^指标方向(性)?$|^方向$/, "direction"],
 ];
 
 /** Which indicator-matrix column a header cell names, or null. */

@@ -584,3 +584,25 @@ describe("probes of other provinces' wording", () => {
     expect(d.projects[0].budget).toEqual({ total: 50, fiscal: 40, other: 10, statedUnit: "万元" });
   });
 });
+
+describe("指标方向 (正向/反向)", () => {
+  it("makes a bare value a floor (正向) or a ceiling (反向) without changing the printed value", () => {
+    const d = doc(
+      table(0, [
+        ["项目名称", { t: "甲", cs: 5 }],
+        ["一级指标", "二级指标", "三级指标", "指标方向", "指标值", "度量单位"],
+        [{ t: "产出指标", rs: 4 }, "数量指标", "培训人次", "正向", "6", "万人次"],
+        ["质量指标", "重大安全事故", "反向", "0", "起"],
+        ["时效指标", "故障响应时间", "反向", "30", "分钟"],
+        ["质量指标", "合格率", "正向", "≤5", "%"],
+      ]),
+    );
+    expect(d.projects[0].indicators.map((i) => [i.value, i.target.kind, "op" in i.target ? i.target.op : null])).toEqual([
+      ["6万人次", "quantity", ">="],
+      ["0起", "quantity", "<="],
+      ["30分钟", "duration", "<="],
+      // A printed sign wins over the direction.
+      ["≤5%", "quantity", "<="],
+    ]);
+  });
+});
