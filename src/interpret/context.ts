@@ -26,7 +26,7 @@ export interface TableContext {
  * may share a line, with or without spaces between them (a PDF may drop the full-width spaces): each colon is
  * preceded by the longest field label ending there (`其中：财政资金：` is one label).
  */
-function fieldPairs(line: string): ContextField[] {
+export function fieldPairs(line: string): ContextField[] {
   const found: { key: FieldKey; label: string; start: number; end: number }[] = [];
   for (const m of line.matchAll(/[:：]/g)) {
     const c = m.index!;

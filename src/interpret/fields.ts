@@ -5,6 +5,7 @@
  */
 import { fieldOf, isTotalLabel, type FieldKey } from "./labels.ts";
 import type { Slot } from "./rows.ts";
+import { fieldPairs } from "./context.ts";
 import { joinLines } from "./text.ts";
 
 export interface FieldHit {
@@ -61,6 +62,13 @@ export function scanRow(row: Slot[], pendingAbove: PendingLabels): { hits: Field
   const pending: PendingLabels = [];
   let open: { key: FieldKey; label: Slot } | null = null;
   row.forEach((s, i) => {
+    // One cell listing several fields on its lines (`资金总额：186.00` / `财政拨款：160.00` / `自有资金：26.00`).
+    const pairs = s.anchored ? fieldPairs(s.cell.text.split("\n").map((x) => x.trim()).join(" ")) : [];
+    if (pairs.length >= 2) {
+      for (const f of pairs) hits.push({ key: f.key, label: s, value: null, inline: f.raw });
+      open = null;
+      return;
+    }
     const l = labels[i];
     if (l) {
       if (l.inline !== undefined && s.anchored) {

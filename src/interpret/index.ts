@@ -100,8 +100,12 @@ class Reader {
       const leadsWithLabel = !!leading && !!labelOfSlot(leading);
       if (this.matrix && !leadsWithLabel && !(r === 0 && !this.current)) {
         const { indicator, end } = readIndicatorRow(table, row, r, this.matrix, this.fill);
+        const longTerm = this.matrix.longTerm === true;
         if (end) this.matrix = null;
-        if (indicator) this.entityIndicators(table)?.push(indicator);
+        if (indicator && longTerm && this.current?.kind === "project") {
+          const p = this.current.p;
+          this.longTerm.set(p, [...(this.longTerm.get(p) ?? []), indicator]);
+        } else if (indicator) this.entityIndicators(table)?.push(indicator);
         return;
       }
       // Key–value rows.
@@ -250,7 +254,7 @@ class Reader {
       p.budget[part] = amount;
       return;
     }
-    const text = key === "goal" || key === "purpose" ? paragraphs(raw) : joinLines(raw);
+    const text = key === "goal" || key === "purpose" ? paragraphs(raw) : checkedOption(joinLines(raw));
     const value = text || null;
     switch (key as Exclude<FieldKey, "budget.total" | "budget.fiscal" | "budget.other" | "spendingPlan">) {
       case "unit": {
@@ -357,6 +361,13 @@ class Reader {
     if (indicator) this.current.p.indicators.push(indicator);
   }
   private unit: { code: string; name: string } | null = null;
+  /** Rows of 长期绩效指标 matrices, by project: its indicators only if it has no annual matrix (see finish). */
+  readonly longTerm = new Map<Project, Project["indicators"]>();
+
+  /** A project whose only matrix was the long-term one keeps those rows as its indicators. */
+  finish(): void {
+    for (const [p, rows] of this.longTerm) if (p.indicators.length === 0) p.indicators.push(...rows);
+  }
   private openTotals: TotalRow[] = [];
   private unitTotals = new Set<TotalRow>();
 
@@ -430,10 +441,26 @@ class Reader {
 }
 
 
+const UNCHECKED = /[□☐]/;
+const CHECKED = "☑☒■√✓✔";
+
+/**
+ * A field printed as check boxes (`新增项目□　延续项目√`, `☑新增项目 □延续项目`): the one ticked option. Text
+ * without an empty box, or with no single ticked option, is kept as printed.
+ */
+export function checkedOption(text: string): string {
+  if (!UNCHECKED.test(text)) return text;
+  const after = [...text.matchAll(new RegExp(`([\\u3400-\\u9fff]+)\\s*[${CHECKED}]`, "g"))].map((m) => m[1]);
+  if (after.length === 1) return after[0];
+  const before = [...text.matchAll(new RegExp(`[${CHECKED}]\\s*([\\u3400-\\u9fff]+)`, "g"))].map((m) => m[1]);
+  return before.length === 1 ? before[0] : text;
+}
+
 /** Read a document's grids as performance tables. */
 export function interpret(grid: GridDocument, source: Source): Document {
   const reader = new Reader();
   for (const table of grid.tables) reader.table(table);
+  reader.finish();
   // A project with neither a name nor indicators is noise (a stray label table).
   const projects = reader.projects.filter((p) => p.name !== null || p.indicators.length > 0);
   const remap = new Map(reader.projects.map((p, i) => [i, projects.indexOf(p)]));

@@ -26,7 +26,15 @@ export interface MatrixMap {
   span?: number;
   /** The header row itself (table, row, its slots), to recognise a second header row right under it. */
   header?: { table: number; row: number; slots: Slot[] };
+  /**
+   * The matrix is labelled 长期/中长期绩效指标 (a multi-year plan beside the 年度绩效指标 of the year): its rows are
+   * the project's indicators only when the project has no annual matrix.
+   */
+  longTerm?: boolean;
 }
+
+/** A label naming a matrix of multi-year targets: 长期绩效指标, 中长期绩效指标, 长期指标. */
+export const LONG_TERM_MATRIX = /^(中)?长期(绩效)?指标$|^(中)?长期绩效目标指标$/;
 
 /** How many columns a header row reaches: the end of its last non-empty cell. */
 export function headerSpan(row: Slot[]): number {
@@ -71,7 +79,10 @@ export function readIndicatorHeader(row: Slot[], unitOf: (text: string) => "万�
   const hasName = cols.name !== undefined;
   const hasValue = cols.value !== undefined;
   if (levels >= 1 && (hasName || hasValue) && levels + (hasName ? 1 : 0) + (hasValue ? 1 : 0) >= 3) {
-    return { cols, fieldCols, headerUnits };
+    // A container label left of the columns (`长期绩效指标` spanning the matrix) says which matrix this is.
+    const first = Math.min(...(Object.values(cols) as number[]));
+    const longTerm = row.some((s) => s.colEnd <= first && LONG_TERM_MATRIX.test(joinLines(s.cell.text).normalize("NFKC").replace(/\s+/g, "")));
+    return longTerm ? { cols, fieldCols, headerUnits, longTerm } : { cols, fieldCols, headerUnits };
   }
   return null;
 }

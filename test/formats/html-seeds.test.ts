@@ -72,8 +72,11 @@ function level1Rows(g: GridDocument): number {
     if (headers.length > 0) column = headers[0].col;
     if (column === null) continue;
     const start = headers.length > 0 ? headers[0].row : -1;
+    // Rows of a matrix labelled 长期绩效指标 are the multi-year plan, not indicators (longterm-annual-matrices).
+    const longTerm = t.cells.filter((c) => /^(中)?长期绩效指标$/.test(squash(c.text)));
+    const inLongTerm = (row: number) => longTerm.some((l) => l.row <= row && row < l.row + l.rowspan);
     for (const c of t.cells) {
-      if (c.col === column && c.row > start && /指标/.test(c.text) && squash(c.text) !== "一级指标") rows += c.rowspan;
+      if (c.col === column && c.row > start && /指标/.test(c.text) && squash(c.text) !== "一级指标" && !inLongTerm(c.row)) rows += c.rowspan;
     }
   }
   return rows;

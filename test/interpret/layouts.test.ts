@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { tableFromRows } from "../../src/grid/matrix.ts";
 import type { GridDocument, Table } from "../../src/grid/types.ts";
-import { interpret } from "../../src/interpret/index.ts";
+import { checkedOption, interpret } from "../../src/interpret/index.ts";
 import { DocumentSchema } from "../../src/model/schema.ts";
 import { validate } from "../../src/validate/index.ts";
 
@@ -604,5 +604,45 @@ describe("指标方向 (正向/反向)", () => {
       // A printed sign wins over the direction.
       ["≤5%", "quantity", "<="],
     ]);
+  });
+});
+
+describe("county 申报表 forms (佳县/宁乡 style)", () => {
+  const form = (annual: boolean) =>
+    doc(
+      table(
+        0,
+        [
+          ["项目名称", { t: "甲项目", cs: 2 }, "项目属性", "新增项目□　延续项目√"],
+          ["项目资金申请（万元）", { t: "资金总额：186.00\n财政拨款：160.00\n自有资金：26.00\n事业收入：\n其他：", cs: 4 }],
+          [{ t: "长期绩效指标", rs: 2 }, "一级指标", "二级指标", "指标内容", "指标值"],
+          ["产出指标", "数量指标", "累计建成基地", "≥2400亩"],
+          ...(annual
+            ? [
+                [{ t: "年度绩效指标", rs: 2 }, "一级指标", "二级指标", "指标内容", "指标值"],
+                ["产出指标", "数量指标", "新建基地", "≥800亩"],
+              ]
+            : []),
+        ],
+        ["金额单位：万元"],
+      ),
+    );
+
+  it("reads the ticked option, several amounts listed in one cell, and the annual matrix as the indicators", () => {
+    const p = form(true).projects[0];
+    expect(p.category).toBe("延续项目");
+    expect(p.budget).toEqual({ total: 186, fiscal: 160, other: 26, statedUnit: "万元" });
+    expect(p.indicators.map((i) => [i.name, i.value])).toEqual([["新建基地", "≥800亩"]]);
+  });
+
+  it("keeps the long-term matrix when it is the only one", () => {
+    expect(form(false).projects[0].indicators.map((i) => [i.name, i.value])).toEqual([["累计建成基地", "≥2400亩"]]);
+  });
+
+  it("reads check boxes ticked before the option, and leaves text without boxes alone", () => {
+    expect(checkedOption("☑新增项目 □延续项目")).toBe("新增项目");
+    expect(checkedOption("新增项目■ 延续项目□")).toBe("新增项目");
+    expect(checkedOption("新增项目□ 延续项目□")).toBe("新增项目□ 延续项目□");
+    expect(checkedOption("经常性项目√")).toBe("经常性项目√");
   });
 });
