@@ -80,6 +80,8 @@ class Reader {
         stacked = true;
         return;
       }
+      // A second header row right under the matrix header names sub-columns; it is no header of its own.
+      if (this.matrix && readSubHeader(table, row, r, this.matrix)) return;
       const header = readIndicatorHeader(row, (t) => unitInLabel(t));
       const inferred = !header && !this.matrix ? inferMatrixFromRow(row) : null;
       if (inferred) {
@@ -94,7 +96,6 @@ class Reader {
         if (!this.isWide() && this.current?.kind !== "department") this.ensureProject(table);
         return;
       }
-      if (this.matrix && readSubHeader(table, row, r, this.matrix)) return;
       if (this.matrix && this.isWide()) return this.wideRow(table, row);
       const leading = row.find((s) => s.anchored && joinLines(s.cell.text));
       const leadsWithLabel = !!leading && !!labelOfSlot(leading);
@@ -384,6 +385,7 @@ class Reader {
       const above = labelsAbove;
       labelsAbove = null;
       if (!row.length) return;
+      if (this.matrix && readSubHeader(table, row, r, this.matrix)) return;
       const header = readIndicatorHeader(row, (t) => unitInLabel(t));
       if (header) {
         this.matrix = { ...header, header: { table: table.index, row: r, slots: row } };
@@ -391,7 +393,6 @@ class Reader {
         tasks = null;
         return;
       }
-      if (this.matrix && readSubHeader(table, row, r, this.matrix)) return;
       if (this.matrix) {
         const { indicator, end } = readIndicatorRow(table, row, r, this.matrix, this.fill);
         if (end) this.matrix = null;

@@ -55,14 +55,18 @@ export function readIndicatorHeader(row: Slot[], unitOf: (text: string) => "万�
   const cols: MatrixMap["cols"] = {};
   const fieldCols: MatrixMap["fieldCols"] = {};
   const headerUnits: MatrixMap["headerUnits"] = {};
+  // Header cells reaching down from the row above (`指标值` spanning two header rows beside `绩效指标` over
+  // 一级 | 二级 | 三级指标) name their columns too, when this row holds header cells of its own.
+  const ownHeader = row.some((s) => s.anchored && indicatorColumnOf(joinLines(s.cell.text)) !== null);
   for (const s of row) {
-    if (!s.anchored) continue;
+    if (!s.anchored && !ownHeader) continue;
     const text = joinLines(s.cell.text);
     const ic = indicatorColumnOf(text);
     if (ic && cols[ic] === undefined) {
       cols[ic] = s.col;
       continue;
     }
+    if (!s.anchored) continue;
     const f = fieldOf(text) ?? wideFieldOf(text);
     if (f && fieldCols[f] === undefined) {
       fieldCols[f] = s.col;
@@ -88,6 +92,17 @@ export function readIndicatorHeader(row: Slot[], unitOf: (text: string) => "万�
 }
 
 /**
+ * A sub-column label: a matrix header, or the year split of 指标值 (`中长期 | 年度`: the annual one is the value,
+ * the multi-year one is no column of the model).
+ */
+function subColumnOf(text: string): IndicatorColumn | "other" | null {
+  const f = text.normalize("NFKC").replace(/\s+/g, "");
+  if (/^(年度|本年度?|当年|\d{4}年(度)?)(指标值|目标值)?$/.test(f)) return "value";
+  if (/^(中长期|长期|总体|实施期)(指标值|目标值)?$/.test(f)) return "other";
+  return indicatorColumnOf(text);
+}
+
+/**
  * A second header row under a header whose cells span several columns (`指标值` over `数值 | 度量单位`, `指标值`
  * over `计算符号 | 目标值 | 计量单位`), while the header's other cells reach down into it by rowspan. Its
  * labels name the sub-columns; a parent column keeps the first sub-column no label claimed. Returns false
@@ -110,13 +125,13 @@ export function readSubHeader(table: Table, row: Slot[], rowIndex: number, map: 
     if (parent) subs.push({ slot: s, parent });
     else if (joinLines(s.cell.text) || !h.slots.some((p) => p.anchored && p.col <= s.col && s.colEnd <= p.colEnd)) return false;
   }
-  const claimed = new Map<number, IndicatorColumn>();
+  const claimed = new Map<number, IndicatorColumn | "other">();
   for (const { slot } of subs) {
-    const ic = indicatorColumnOf(joinLines(slot.cell.text));
+    const ic = subColumnOf(joinLines(slot.cell.text));
     if (ic) claimed.set(slot.col, ic);
   }
   if (!claimed.size) return false;
-  for (const [col, ic] of claimed) map.cols[ic] = col;
+  for (const [col, ic] of claimed) if (ic !== "other") map.cols[ic] = col;
   // A parent whose column a sub-label took over (指标值 over 计算符号 | 数值) moves to its first unclaimed sub-column.
   for (const [ic, col] of Object.entries(map.cols) as [IndicatorColumn, number][]) {
     const parent = h.slots.find((p) => p.col === col && p.anchored && p.cell.colspan > 1);
@@ -205,6 +220,8 @@ export function readIndicatorRow(
   const l1 = level(s1, "level1");
   const l2 = s2 && s2 !== s1 ? level(s2, "level2") : s2 === s1 ? null : (fill.level2?.label ?? null);
 
+  // A header cell reaching into this row (一级指标 spanning two header rows) makes it no indicator row.
+  if ([s1, s2].some((s) => s && !s.anchored && /^(level1|level2)$/.test(indicatorColumnOf(text(s)) ?? ""))) return { indicator: null, end: false };
   const nameSlot = sName && sName !== s2 && sName !== s1 ? sName : undefined;
   const name = nameSlot && nameSlot.anchored ? text(nameSlot) : "";
   const value = readValue(row, map);

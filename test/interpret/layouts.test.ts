@@ -646,3 +646,29 @@ describe("county 申报表 forms (佳县/宁乡 style)", () => {
     expect(checkedOption("经常性项目√")).toBe("经常性项目√");
   });
 });
+
+describe("more two-row matrix headers", () => {
+  it("reads levels in the second header row beside a 指标值 spanning both rows", () => {
+    const d = doc(
+      table(0, [
+        ["项目名称", { t: "甲", cs: 3 }],
+        [{ t: "绩效指标", cs: 3 }, { t: "指标值", rs: 2 }],
+        ["一级指标", "二级指标", "三级指标"],
+        ["产出指标", "数量指标", "培训人数", "≥100人"],
+      ]),
+    );
+    expect(d.projects[0].indicators.map((i) => [i.level1, i.level2, i.name, i.value])).toEqual([["产出指标", "数量指标", "培训人数", "≥100人"]]);
+  });
+
+  it("takes the 年度 sub-column of a 指标值 split into 中长期 | 年度", () => {
+    const d = doc(
+      table(0, [
+        ["项目名称", { t: "甲", cs: 4 }],
+        [{ t: "一级指标", rs: 2 }, { t: "二级指标", rs: 2 }, { t: "三级指标", rs: 2 }, { t: "指标值", cs: 2 }],
+        ["中长期", "年度"],
+        ["产出指标", "数量指标", "培训人数", "≥300人", "≥100人"],
+      ]),
+    );
+    expect(d.projects[0].indicators.map((i) => [i.level1, i.name, i.value])).toEqual([["产出指标", "培训人数", "≥100人"]]);
+  });
+});
