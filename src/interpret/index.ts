@@ -232,6 +232,15 @@ class Reader {
     const cell = h.value?.cell ?? h.label.cell;
     const raw = h.inline ?? (h.value ? h.value.cell.text : "");
     const key = h.key;
+    // A goal label spanning several rows (`绩效目标` beside 目标1：… / 目标2：…): the later rows go on with the goal.
+    if ((key === "goal" || key === "purpose") && !h.label.anchored && h.value && p[key] !== null && p.sources[key]) {
+      const more = paragraphs(h.value.cell.text);
+      if (more) {
+        p[key] = `${p[key]}\n${more}`;
+        p.sources[key].raw += `\n${joinLines(h.value.cell.text)}`;
+      }
+      return;
+    }
     if (p.sources[key] && joinLines(p.sources[key].raw)) return; // first printed value wins
     p.sources[key] = { raw: joinLines(raw), at: refOf(table, cell) };
     this.setField(p, key, raw, h.label.cell.text);

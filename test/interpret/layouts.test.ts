@@ -672,3 +672,18 @@ describe("more two-row matrix headers", () => {
     expect(d.projects[0].indicators.map((i) => [i.level1, i.name, i.value])).toEqual([["产出指标", "培训人数", "≥100人"]]);
   });
 });
+
+describe("a goal label spanning several rows", () => {
+  it("joins the goal's rows (目标1：… / 目标2：…)", () => {
+    const d = doc(
+      table(0, [
+        ["项目名称", { t: "甲", cs: 3 }],
+        [{ t: "绩效目标", rs: 2 }, { t: "目标1：完成培训", cs: 3 }],
+        [{ t: "目标2：提升能力", cs: 3 }],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "培训人数", "≥100人"],
+      ]),
+    );
+    expect(d.projects[0].goal).toBe("目标1：完成培训\n目标2：提升能力");
+  });
+});
