@@ -6,8 +6,7 @@
  * rules' outer ends, so the lattice finder builds the table from real and virtual lines together, merged cells
  * included: a cell spanning rows still shows as a horizontal rule that stops short of its column.
  *
- * Vertical rules alone are completed the same way turned by 90°: rows from the text between the rules, and a
- * label centred on the rows it spans (a column mostly of empty cells) read as spanning them.
+ * Vertical rules alone are completed the same way turned by 90° (virtual-rows.ts).
  *
  * Only rules outside every table the real rulings form are looked at: a complete lattice is read as before.
  */
@@ -16,7 +15,7 @@ import { isCjk } from "./text-lines.ts";
 import type { HRule, TextRun, VRule } from "./types.ts";
 
 /** A column boundary: where, how many rows' gaps agree on it, how wide the strip they agree on. */
-interface Boundary {
+export interface Boundary {
   x: number;
   votes: number;
   width: number;
@@ -43,7 +42,7 @@ interface Band {
 /** Share of the page height at the top where a table may go on from the page before. */
 const EDGE_BAND = 0.2;
 /** Rules this close (points) are one row boundary. */
-const SAME_Y = 2;
+export const SAME_Y = 2;
 /** Text closer than this (points) to a table's outer edge is not in a cell of it (cells have padding). */
 const PAD = 1;
 /** Sampling step (points) of the column profile. */
@@ -51,7 +50,7 @@ const STEP = 0.5;
 /** A column gap must be at least this wide (points) where the rows agree on it. */
 const MIN_GAP = 1.5;
 /** Text reaching this far (points) into a gap still leaves it open. */
-const TOUCH = 0.5;
+export const TOUCH = 0.5;
 /** Text pieces of a row closer than this many ems are one piece (a word space is narrower). */
 const GAP_EM = 0.5;
 /** A gap this many ems wide between two pieces of a row's text separates cells even where no column does. */
@@ -63,12 +62,12 @@ function overlapMost(a0: number, a1: number, b0: number, b1: number): boolean {
   return o >= 0.6 * Math.max(a1 - a0, b1 - b0);
 }
 
-function inFrame(frames: TableFrame[], x0: number, x1: number, y0: number, y1: number): boolean {
+export function inFrame(frames: TableFrame[], x0: number, x1: number, y0: number, y1: number): boolean {
   return frames.some((f) => x1 > f.box.x0 - SAME_Y && x0 < f.box.x1 + SAME_Y && y1 >= f.box.y0 - SAME_Y && y0 <= f.box.y1 + SAME_Y);
 }
 
 /** Parallel rules (in order across) grouped into stacks of rules that span (mostly) the same stretch. */
-function stacked<T>(rules: T[], span: (l: T) => [number, number]): T[][] {
+export function stacked<T>(rules: T[], span: (l: T) => [number, number]): T[][] {
   const stacks: T[][] = [];
   for (const l of rules) {
     const [a, b] = span(l);
@@ -80,14 +79,14 @@ function stacked<T>(rules: T[], span: (l: T) => [number, number]): T[][] {
 }
 
 /** Sorted positions, those within SAME_Y of the one before dropped. */
-function distinct(sorted: number[]): number[] {
+export function distinct(sorted: number[]): number[] {
   const out: number[] = [];
   for (const v of sorted) if (!out.length || v - out[out.length - 1] > SAME_Y) out.push(v);
   return out;
 }
 
 /** Upright text outside the ruled tables. */
-function textOutside(runs: TextRun[], frames: TableFrame[]): TextRun[] {
+export function textOutside(runs: TextRun[], frames: TableFrame[]): TextRun[] {
   return runs.filter((r) => {
     if (!r.upright || r.str.trim() === "") return false;
     const [ax, ay] = anchor(r);
@@ -177,7 +176,7 @@ function words(r: TextRun): { p: number; q: number; em: number }[] {
 }
 
 /** The text of a row as pieces along x: words closer than half an em are one piece. */
-function textPieces(runs: TextRun[], x0: number, x1: number): { p: number; q: number }[] {
+export function textPieces(runs: TextRun[], x0: number, x1: number): { p: number; q: number }[] {
   const spans = runs
     .flatMap(words)
     .map((w) => ({ p: Math.max(w.p, x0), q: Math.min(w.q, x1), em: w.em }))
@@ -429,9 +428,10 @@ function emptyCells(
  * Column boundaries inside [x0, x1] from the text of the rows: strips that rows leave empty between two pieces
  * of their text (a gap of at least half an em; a word space is narrower). Each row votes for its gaps; a
  * boundary is the middle of a strip more rows agree on than on its surroundings. A row whose text crosses a
- * boundary (a value spanning several columns) neither votes for it nor stops it.
+ * boundary (a value spanning several columns) neither votes for it nor stops it. `throughVotes` false: a band
+ * leaving the whole stretch around a strip empty does not raise the bar (empty columns beside rows of text).
  */
-export function columnBoundaries(bands: { runs: TextRun[] }[], x0: number, x1: number): Boundary[] {
+export function columnBoundaries(bands: { runs: TextRun[] }[], x0: number, x1: number, throughVotes = true): Boundary[] {
   const n = Math.max(1, Math.ceil((x1 - x0) / STEP));
   const support = new Int32Array(n + 1);
   for (const b of bands) {
@@ -458,7 +458,9 @@ export function columnBoundaries(bands: { runs: TextRun[] }[], x0: number, x1: n
       for (let k = i - 1; k >= 0 && support[k] <= v; k--) lmin = Math.min(lmin, support[k]);
       let rmin = v;
       for (let k = j + 1; k <= n && support[k] <= v; k++) rmin = Math.min(rmin, support[k]);
-      if (v - Math.max(lmin, rmin) >= Math.max(1, PROMINENCE * v)) out.push({ x: x0 + ((i + j) / 2) * STEP, votes: v, width: (j - i) * STEP });
+      // Without throughVotes, votes the valleys on both sides share (bands empty all along) count for neither.
+      const base = throughVotes ? v : v - Math.min(lmin, rmin);
+      if (v - Math.max(lmin, rmin) >= Math.max(1, PROMINENCE * base)) out.push({ x: x0 + ((i + j) / 2) * STEP, votes: v, width: (j - i) * STEP });
     }
     i = j + 1;
   }
@@ -468,73 +470,5 @@ export function columnBoundaries(bands: { runs: TextRun[] }[], x0: number, x1: n
   return out.filter((c) => c.votes >= WEAK * most);
 }
 
-/** A text run turned about the diagonal: x for y, so that rows can be found the way columns are. */
-function transposed(r: TextRun): TextRun {
-  return { ...r, str: "x", x0: r.top, x1: r.bottom, top: r.x0, bottom: r.x1, baseline: r.x1 };
-}
-
-/**
- * Virtual horizontal rules completing stacks of vertical rules that form no table with the real horizontal
- * ones: the rows are the whitespace strips that the text of the columns agrees on (found as columns are, with
- * x and y exchanged), drawn in each column except where text crosses them, and at the rules' ends.
- */
-export function virtualRows(v: VRule[], runs: TextRun[], frames: TableFrame[]): HRule[] {
-  const loose = v.filter((l) => l.y1 - l.y0 > 20 && !inFrame(frames, l.x, l.x, l.y0, l.y1)).sort((a, b) => a.x - b.x);
-  const text = textOutside(runs, frames);
-  const out: HRule[] = [];
-  for (const stack of stacked(loose, (l) => [l.y0, l.y1])) {
-    const xs = distinct(stack.map((l) => l.x));
-    if (xs.length < 3) continue;
-    const y0 = Math.min(...stack.map((l) => l.y0));
-    const y1 = Math.max(...stack.map((l) => l.y1));
-    const cols = xs.slice(0, -1).map((x, i) => ({ x0: x, x1: xs[i + 1], runs: [] as TextRun[] }));
-    for (const r of text) {
-      const [ax, ay] = anchor(r);
-      if (ay < y0 || ay > y1) continue;
-      const c = cols.find((cl) => ax >= cl.x0 && ax < cl.x1);
-      if (c) c.runs.push(r);
-    }
-    if (cols.filter((c) => c.runs.length > 0).length < 2) continue;
-    const bands = cols.map((c) => ({ runs: c.runs.map(transposed) }));
-    const rows = columnBoundaries(bands, y0, y1).map((b) => b.x);
-    if (rows.length === 0) continue;
-    out.push({ y: y0, x0: xs[0], x1: xs[xs.length - 1] }, { y: y1, x0: xs[0], x1: xs[xs.length - 1] });
-    cols.forEach((c, k) => {
-      const pieces = textPieces(bands[k].runs, y0, y1);
-      const drawn = rows.filter((y) => !pieces.some((t) => t.p < y - TOUCH && t.q > y + TOUCH));
-      const inside = spannedRows(pieces, drawn, y0, y1);
-      for (const y of drawn) if (!inside.has(y)) out.push({ y, x0: c.x0, x1: c.x1 });
-    });
-  }
-  return out;
-}
-
-/**
- * A column whose cells are mostly empty, its texts each centred on a run of rows (labels spanning rows, drawn
- * without the borders that would show it): the row boundaries inside those runs. Each text's run starts where
- * the one before ended and ends where the text is its middle; if any run does not end on a row boundary (or
- * overruns the next text), the column is left as it is.
- */
-function spannedRows(pieces: { p: number; q: number }[], rows: number[], y0: number, y1: number): Set<number> {
-  const none = new Set<number>();
-  const edges = [y0, ...rows, y1];
-  if (pieces.length < 2 || edges.length - 1 <= pieces.length) return none;
-  const heights = edges.slice(1).map((e, i) => e - edges[i]).sort((a, b) => a - b);
-  const slack = 0.3 * heights[heights.length >> 1];
-  const inside = new Set<number>();
-  let top = y0;
-  for (let i = 0; i < pieces.length; i++) {
-    const t = pieces[i];
-    if (t.p < top - TOUCH) return none;
-    const target = t.p + t.q - top;
-    let end = edges[0];
-    for (const e of edges) if (Math.abs(e - target) < Math.abs(end - target)) end = e;
-    if (Math.abs(end - target) > slack || end < t.q - TOUCH) return none;
-    const next = pieces[i + 1];
-    if (next && end > next.p + TOUCH) return none;
-    for (const e of rows) if (e > top + TOUCH && e < end - TOUCH) inside.add(e);
-    top = end;
-  }
-  // The last run reaches the end of the column, or the rows after it stay empty cells of their own.
-  return inside;
-}
+// Columns ruled without row borders: see virtual-rows.ts (re-exported so callers have one entry point).
+export { virtualRows } from "./virtual-rows.ts";

@@ -1,0 +1,177 @@
+/**
+ * Tables drawn with vertical rules only (or with the row borders missing): rows from the text between the
+ * rules, found as columns are for horizontal rules only (virtual-rules.ts) with x and y exchanged, and a label
+ * centred on the rows it spans (a column mostly of empty cells) read as spanning them.
+ */
+import { anchor, type TableFrame } from "./page-table.ts";
+import { columnBoundaries, distinct, inFrame, SAME_Y, textOutside, textPieces, TOUCH } from "./virtual-rules.ts";
+import type { HRule, TextRun, VRule } from "./types.ts";
+
+/** A text run turned about the diagonal: x for y, so that rows can be found the way columns are. */
+function transposed(r: TextRun): TextRun {
+  return { ...r, str: "x", x0: r.top, x1: r.bottom, top: r.x0, bottom: r.x1, baseline: r.x1 };
+}
+
+/**
+ * Virtual horizontal rules completing stacks of vertical rules that form no table with the real horizontal
+ * ones: the rows are the whitespace strips that the text of the columns agrees on (found as columns are, with
+ * x and y exchanged), drawn in each column except where text crosses them, and at the rules' ends.
+ */
+export function virtualRows(v: VRule[], runs: TextRun[], frames: TableFrame[]): HRule[] {
+  const loose = v.filter((l) => l.y1 - l.y0 > 20 && !inFrame(frames, l.x, l.x, l.y0, l.y1)).sort((a, b) => a.x - b.x);
+  const text = textOutside(runs, frames);
+  const out: HRule[] = [];
+  for (const stack of tableStacks(loose)) {
+    const xs = distinct(stack.map((l) => l.x));
+    if (xs.length < 3) continue;
+    const y0 = Math.min(...stack.map((l) => l.y0));
+    const y1 = Math.max(...stack.map((l) => l.y1));
+    const ruled = (k: number, y: number) => stack.some((l) => Math.abs(l.x - xs[k]) <= SAME_Y && y >= l.y0 - SAME_Y && y <= l.y1 + SAME_Y);
+    const cols = xs.slice(0, -1).map((x, i) => ({ x0: x, x1: xs[i + 1], runs: [] as TextRun[] }));
+    for (const r of text) {
+      const [ax, ay] = anchor(r);
+      if (ay < y0 || ay > y1) continue;
+      const j = cols.findIndex((cl) => ax >= cl.x0 && ax < cl.x1);
+      if (j < 0) continue;
+      // A cell whose column borders stop short spans the columns beside it: its text is theirs too.
+      const ym = (r.top + r.bottom) / 2;
+      let a = j;
+      while (a > 0 && !ruled(a, ym)) a--;
+      let b = j;
+      while (b + 1 < cols.length && !ruled(b + 1, ym)) b++;
+      for (let k = a; k <= b; k++) cols[k].runs.push(r);
+    }
+    if (cols.filter((c) => c.runs.length > 0).length < 2) continue;
+    const bands = cols.map((c) => ({ runs: c.runs.map(transposed) }));
+    // A column empty over several rows (the values of a few rows spanning the columns to the right) says
+    // nothing about where those rows part.
+    const rows = withPartedTexts(
+      columnBoundaries(bands, y0, y1, false).map((b) => b.x),
+      bands.map((b) => textPieces(b.runs, y0, y1)),
+      median(text.map((r) => r.size)),
+    );
+    // No row boundary: one row, if its texts are one line across (a table's last row on its page).
+    if (rows.length === 0 && !oneLine(bands.flatMap((b) => textPieces(b.runs, y0, y1)))) continue;
+    out.push({ y: y0, x0: xs[0], x1: xs[xs.length - 1] }, { y: y1, x0: xs[0], x1: xs[xs.length - 1] });
+    // Where the column before parts two texts (the rule between the two columns there).
+    let parted: (y: number) => boolean = () => false;
+    cols.forEach((c, k) => {
+      const pieces = textPieces(bands[k].runs, y0, y1);
+      const drawn = rows.filter((y) => !pieces.some((t) => t.p < y - TOUCH && t.q > y + TOUCH));
+      // Cells spanning rows nest as a tree from the left: a row boundary between two texts of the column
+      // before is one this column's cells keep too.
+      const inside = spannedRows(pieces, drawn, y0, y1, parted);
+      const kept = [y0, ...drawn.filter((y) => !inside.has(y)), y1];
+      for (const y of kept.slice(1, -1)) out.push({ y, x0: c.x0, x1: c.x1 });
+      const filled = (a: number, b: number) => pieces.some((t) => t.q > a + TOUCH && t.p < b - TOUCH);
+      parted = (y: number) => {
+        const i = kept.indexOf(y);
+        return k + 1 < cols.length && i > 0 && i + 1 < kept.length && ruled(k + 1, y) && filled(kept[i - 1], y) && filled(y, kept[i + 1]);
+      };
+    });
+  }
+  return out;
+}
+
+const median = (v: number[]) => (v.length ? [...v].sort((a, b) => a - b)[v.length >> 1] : 10);
+
+/** Do all the texts share one line (each overlapping every other one)? */
+function oneLine(pieces: { p: number; q: number }[]): boolean {
+  return pieces.length > 0 && Math.max(...pieces.map((t) => t.p)) < Math.min(...pieces.map((t) => t.q));
+}
+
+/** Two texts of one column this many ems apart are in two cells (wrapped lines of one cell are closer). */
+const PARTED_EM = 0.6;
+/** Sampling step (points) along a column. */
+const STEP = 0.5;
+
+/**
+ * Two texts of one column far enough apart to be in two cells are parted by a row boundary even where the
+ * other columns are empty there (a value alone in its row, below a row of labels): if none was found between
+ * them, one goes where most columns leave the space free, in the middle of that strip.
+ */
+function withPartedTexts(rows: number[], pieces: { p: number; q: number }[][], em: number): number[] {
+  const out = [...rows];
+  const free = (y: number) => pieces.filter((ps) => !ps.some((t) => t.p <= y && t.q >= y)).length;
+  for (const ps of pieces) {
+    for (let i = 0; i + 1 < ps.length; i++) {
+      const a = ps[i].q + TOUCH;
+      const b = ps[i + 1].p - TOUCH;
+      if (b - a < PARTED_EM * em || out.some((y) => y > a && y < b)) continue;
+      let best = -1;
+      let from = a;
+      let to = a;
+      for (let y = a; y <= b; y += STEP) {
+        const f = free(y);
+        if (f > best) [best, from, to] = [f, y, y];
+        else if (f === best && to >= y - STEP - 1e-9) to = y;
+      }
+      out.push((from + to) / 2);
+    }
+  }
+  return out.sort((x, y) => x - y);
+}
+
+/**
+ * Vertical rules (in order across) grouped into tables: a rule lying mostly within the height of another is of
+ * its table (the borders of a few columns stop where the cells above them span those columns).
+ */
+function tableStacks(rules: VRule[]): VRule[][] {
+  const parent = rules.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  for (let i = 0; i < rules.length; i++) {
+    for (let j = 0; j < i; j++) {
+      const a = rules[i];
+      const b = rules[j];
+      const o = Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0);
+      if (o >= 0.6 * Math.min(a.y1 - a.y0, b.y1 - b.y0)) parent[find(i)] = find(j);
+    }
+  }
+  const groups = new Map<number, VRule[]>();
+  rules.forEach((l, i) => {
+    const g = groups.get(find(i)) ?? [];
+    g.push(l);
+    groups.set(find(i), g);
+  });
+  return [...groups.values()];
+}
+
+/**
+ * A column whose cells are mostly empty, its texts each centred on a run of rows (labels spanning rows, drawn
+ * without the borders that would show it): the row boundaries inside those runs. Each text's run starts where
+ * the one before ended and ends where the text is its middle; if any run does not end on a row boundary (or
+ * overruns the next text), the column is left as it is.
+ */
+function spannedRows(
+  pieces: { p: number; q: number }[],
+  rows: number[],
+  y0: number,
+  y1: number,
+  parted: (y: number) => boolean,
+): Set<number> {
+  const none = new Set<number>();
+  const edges = [y0, ...rows, y1];
+  if (pieces.length < 2 || edges.length - 1 <= pieces.length) return none;
+  const heights = edges.slice(1).map((e, i) => e - edges[i]).sort((a, b) => a - b);
+  const slack = 0.3 * heights[heights.length >> 1];
+  const inside = new Set<number>();
+  let top = y0;
+  for (let i = 0; i < pieces.length; i++) {
+    const t = pieces[i];
+    if (t.p < top - TOUCH) return none;
+    const target = t.p + t.q - top;
+    let end = edges[0];
+    for (const e of edges) if (Math.abs(e - target) < Math.abs(end - target)) end = e;
+    if (Math.abs(end - target) > slack || end < t.q - TOUCH) return none;
+    const next = pieces[i + 1];
+    if (next && end > next.p + TOUCH) return none;
+    for (const e of rows) {
+      if (e <= top + TOUCH || e >= end - TOUCH) continue;
+      if (parted(e)) return none;
+      inside.add(e);
+    }
+    top = end;
+  }
+  // The last run reaches the end of the column, or the rows after it stay empty cells of their own.
+  return inside;
+}
