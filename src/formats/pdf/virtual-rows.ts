@@ -45,11 +45,12 @@ export function virtualRows(v: VRule[], runs: TextRun[], frames: TableFrame[]): 
     const bands = cols.map((c) => ({ runs: c.runs.map(transposed) }));
     // A column empty over several rows (the values of a few rows spanning the columns to the right) says
     // nothing about where those rows part.
-    const rows = withPartedTexts(
+    const found = withPartedTexts(
       columnBoundaries(bands, y0, y1, false).map((b) => b.x),
       bands.map((b) => textPieces(b.runs, y0, y1)),
       median(text.map((r) => r.size)),
     );
+    const rows = centredChoice(found, bands.map((b) => textPieces(b.runs, y0, y1)), y0, y1, median(text.map((r) => r.size)));
     // No row boundary: one row, if its texts are one line across (a table's last row on its page).
     if (rows.length === 0 && !oneLine(bands.flatMap((b) => textPieces(b.runs, y0, y1)))) continue;
     out.push({ y: y0, x0: xs[0], x1: xs[xs.length - 1] }, { y: y1, x0: xs[0], x1: xs[xs.length - 1] });
@@ -113,6 +114,35 @@ function withPartedTexts(rows: number[], pieces: { p: number; q: number }[][], e
 }
 
 /**
+ * Row boundaries closer than an em (no row is that low) are one boundary found twice: two columns' gaps that
+ * barely overlap, each crossed by another column's text. The one kept is where the texts on either side sit
+ * best in the middle of their rows (cells are centred vertically); a text crossing it counts as half an em off.
+ */
+function centredChoice(rows: number[], pieces: { p: number; q: number }[][], y0: number, y1: number, em: number): number[] {
+  const cost = (c: number, prev: number, next: number) => {
+    let sum = 0;
+    for (const t of pieces.flat()) {
+      if (t.p < c - TOUCH && t.q > c + TOUCH) sum += 0.5 * em;
+      else if (t.p >= prev - TOUCH && t.q <= c + TOUCH) sum += Math.abs((t.p + t.q) / 2 - (prev + c) / 2);
+      else if (t.p >= c - TOUCH && t.q <= next + TOUCH) sum += Math.abs((t.p + t.q) / 2 - (c + next) / 2);
+    }
+    return sum;
+  };
+  const out: number[] = [];
+  rows.forEach((r, i) => {
+    const last = out.length ? out[out.length - 1] : null;
+    if (last === null || r - last >= em) {
+      out.push(r);
+      return;
+    }
+    const prev = out.length > 1 ? out[out.length - 2] : y0;
+    const next = i + 1 < rows.length ? rows[i + 1] : y1;
+    if (cost(r, prev, next) < cost(last, prev, next)) out[out.length - 1] = r;
+  });
+  return out;
+}
+
+/**
  * Vertical rules (in order across) grouped into tables: a rule lying mostly within the height of another is of
  * its table (the borders of a few columns stop where the cells above them span those columns).
  */
@@ -140,7 +170,9 @@ function tableStacks(rules: VRule[]): VRule[][] {
  * A column whose cells are mostly empty, its texts each centred on a run of rows (labels spanning rows, drawn
  * without the borders that would show it): the row boundaries inside those runs. Each text's run starts where
  * the one before ended and ends where the text is its middle; if any run does not end on a row boundary (or
- * overruns the next text), the column is left as it is.
+ * overruns the next text), the column is left as it is. The first text's run may start lower, at the longest
+ * run that fits: the empty cells above it are of a cell continued from the page before, or empty cells.
+ * The last one may be set at the top of a run reaching the table's bottom (a cell cut by a page break).
  */
 function spannedRows(
   pieces: { p: number; q: number }[],
@@ -151,26 +183,41 @@ function spannedRows(
 ): Set<number> {
   const none = new Set<number>();
   const edges = [y0, ...rows, y1];
-  if (pieces.length < 2 || edges.length - 1 <= pieces.length) return none;
+  if (pieces.length < 1 || edges.length - 1 <= pieces.length) return none;
   const heights = edges.slice(1).map((e, i) => e - edges[i]).sort((a, b) => a - b);
   const slack = 0.3 * heights[heights.length >> 1];
-  const inside = new Set<number>();
-  let top = y0;
-  for (let i = 0; i < pieces.length; i++) {
+  /** The end of the run of rows text i is centred on from `top`, and the boundaries inside it; or null. */
+  const run = (i: number, top: number): { end: number; inner: number[] } | null => {
     const t = pieces[i];
-    if (t.p < top - TOUCH) return none;
+    if (t.p < top - TOUCH) return null;
     const target = t.p + t.q - top;
     let end = edges[0];
     for (const e of edges) if (Math.abs(e - target) < Math.abs(end - target)) end = e;
-    if (Math.abs(end - target) > slack || end < t.q - TOUCH) return none;
+    if (Math.abs(end - target) > slack || end < t.q - TOUCH) return null;
     const next = pieces[i + 1];
-    if (next && end > next.p + TOUCH) return none;
-    for (const e of rows) {
-      if (e <= top + TOUCH || e >= end - TOUCH) continue;
-      if (parted(e)) return none;
-      inside.add(e);
-    }
-    top = end;
+    if (next && end > next.p + TOUCH) return null;
+    const inner = rows.filter((e) => e > top + TOUCH && e < end - TOUCH);
+    return inner.some(parted) ? null : { end, inner };
+  };
+  // The last text at the top of its row (not centred there), the column empty below it to the table's bottom:
+  // a cell cut by the page break, its text set at the top of the part on this page.
+  const toBottom = (t: { p: number; q: number }, top: number): { end: number; inner: number[] } | null => {
+    const start = Math.max(...edges.filter((e) => e <= t.p + TOUCH));
+    const below = Math.min(...edges.filter((e) => e >= t.q - TOUCH));
+    if (start < top || !(t.p - start < below - t.q)) return null;
+    const inner = rows.filter((e) => e > start + TOUCH && e < y1 - TOUCH);
+    return inner.some(parted) ? null : { end: y1, inner };
+  };
+  const inside = new Set<number>();
+  let top = y0;
+  for (let i = 0; i < pieces.length; i++) {
+    const starts = i === 0 ? edges.filter((e) => e <= pieces[0].p + TOUCH) : [top];
+    let found: { end: number; inner: number[] } | null = null;
+    for (const s of starts) if ((found = run(i, s))) break;
+    if (!found && i === pieces.length - 1) found = toBottom(pieces[i], top);
+    if (!found) return none;
+    for (const e of found.inner) inside.add(e);
+    top = found.end;
   }
   // The last run reaches the end of the column, or the rows after it stay empty cells of their own.
   return inside;
