@@ -42,7 +42,7 @@ export function layoutPage(page: PageData): PageLayout {
   // Rows ruled without column borders: columns from the text between the rules.
   const vv = virtualColumns(h, runs, frames, page.height);
   // Columns ruled without row borders: rows from the text between the rules.
-  const vh = virtualRows(v, runs, frames);
+  const vh = virtualRows(v, runs, frames, page.height);
   if (vv.length > 0 || vh.length > 0) {
     const all = mergeRules([...h, ...vh], [...v, ...vv]);
     frames = findLatticeFrames(vh.length > 0 ? all.h : h, all.v, page.height);

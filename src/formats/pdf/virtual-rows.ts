@@ -7,6 +7,11 @@ import { anchor, type TableFrame } from "./page-table.ts";
 import { columnBoundaries, distinct, inFrame, SAME_Y, textOutside, textPieces, TOUCH } from "./virtual-rules.ts";
 import type { HRule, TextRun, VRule } from "./types.ts";
 
+/** Vertical rules shorter than this (points) are not a table's. */
+const MIN_RULE = 12;
+/** Share of the page height at the bottom where a table may be cut by the page break. */
+const EDGE_BAND = 0.2;
+
 /** A text run turned about the diagonal: x for y, so that rows can be found the way columns are. */
 function transposed(r: TextRun): TextRun {
   return { ...r, str: "x", x0: r.top, x1: r.bottom, top: r.x0, bottom: r.x1, baseline: r.x1 };
@@ -17,8 +22,9 @@ function transposed(r: TextRun): TextRun {
  * ones: the rows are the whitespace strips that the text of the columns agrees on (found as columns are, with
  * x and y exchanged), drawn in each column except where text crosses them, and at the rules' ends.
  */
-export function virtualRows(v: VRule[], runs: TextRun[], frames: TableFrame[]): HRule[] {
-  const loose = v.filter((l) => l.y1 - l.y0 > 20 && !inFrame(frames, l.x, l.x, l.y0, l.y1)).sort((a, b) => a.x - b.x);
+export function virtualRows(v: VRule[], runs: TextRun[], frames: TableFrame[], pageHeight = Infinity): HRule[] {
+  // A row of one line of text is about 15 points high: its borders are rules, a box glyph's sides are not.
+  const loose = v.filter((l) => l.y1 - l.y0 > MIN_RULE && !inFrame(frames, l.x, l.x, l.y0, l.y1)).sort((a, b) => a.x - b.x);
   const text = textOutside(runs, frames);
   const out: HRule[] = [];
   for (const stack of tableStacks(loose)) {
@@ -61,7 +67,7 @@ export function virtualRows(v: VRule[], runs: TextRun[], frames: TableFrame[]): 
       const drawn = rows.filter((y) => !pieces.some((t) => t.p < y - TOUCH && t.q > y + TOUCH));
       // Cells spanning rows nest as a tree from the left: a row boundary between two texts of the column
       // before is one this column's cells keep too.
-      const inside = spannedRows(pieces, drawn, y0, y1, parted);
+      const inside = spannedRows(pieces, drawn, y0, y1, parted, y1 > (1 - EDGE_BAND) * pageHeight);
       const kept = [y0, ...drawn.filter((y) => !inside.has(y)), y1];
       for (const y of kept.slice(1, -1)) out.push({ y, x0: c.x0, x1: c.x1 });
       const filled = (a: number, b: number) => pieces.some((t) => t.q > a + TOUCH && t.p < b - TOUCH);
@@ -172,7 +178,8 @@ function tableStacks(rules: VRule[]): VRule[][] {
  * the one before ended and ends where the text is its middle; if any run does not end on a row boundary (or
  * overruns the next text), the column is left as it is. The first text's run may start lower, at the longest
  * run that fits: the empty cells above it are of a cell continued from the page before, or empty cells.
- * The last one may be set at the top of a run reaching the table's bottom (a cell cut by a page break).
+ * The last one may be set at the top of a run reaching the table's bottom at the foot of the page (a cell cut
+ * by the page break: Chromium sets its text at the top of the part on the first page).
  */
 function spannedRows(
   pieces: { p: number; q: number }[],
@@ -180,6 +187,7 @@ function spannedRows(
   y0: number,
   y1: number,
   parted: (y: number) => boolean,
+  atBreak: boolean,
 ): Set<number> {
   const none = new Set<number>();
   const edges = [y0, ...rows, y1];
@@ -199,12 +207,12 @@ function spannedRows(
     const inner = rows.filter((e) => e > top + TOUCH && e < end - TOUCH);
     return inner.some(parted) ? null : { end, inner };
   };
-  // The last text at the top of its row (not centred there), the column empty below it to the table's bottom:
-  // a cell cut by the page break, its text set at the top of the part on this page.
+  // The last text at the top of its row (or filling it), the column empty below it to the table's bottom at the
+  // foot of the page: a cell cut by the page break, its text set at the top of the part on this page.
   const toBottom = (t: { p: number; q: number }, top: number): { end: number; inner: number[] } | null => {
     const start = Math.max(...edges.filter((e) => e <= t.p + TOUCH));
     const below = Math.min(...edges.filter((e) => e >= t.q - TOUCH));
-    if (start < top || !(t.p - start < below - t.q)) return null;
+    if (!atBreak || start < top || !(t.p - start <= below - t.q)) return null;
     const inner = rows.filter((e) => e > start + TOUCH && e < y1 - TOUCH);
     return inner.some(parted) ? null : { end: y1, inner };
   };
@@ -214,7 +222,8 @@ function spannedRows(
     const starts = i === 0 ? edges.filter((e) => e <= pieces[0].p + TOUCH) : [top];
     let found: { end: number; inner: number[] } | null = null;
     for (const s of starts) if ((found = run(i, s))) break;
-    if (!found && i === pieces.length - 1) found = toBottom(pieces[i], top);
+    // The last text: cut by the page break rather than centred on rows ending above the table's bottom.
+    if (i === pieces.length - 1 && !(found && found.end >= y1 - TOUCH)) found = toBottom(pieces[i], top) ?? found;
     if (!found) return none;
     for (const e of found.inner) inside.add(e);
     top = found.end;
