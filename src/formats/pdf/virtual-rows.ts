@@ -60,21 +60,36 @@ export function virtualRows(v: VRule[], runs: TextRun[], frames: TableFrame[], p
     // No row boundary: one row, if its texts are one line across (a table's last row on its page).
     if (rows.length === 0 && !oneLine(bands.flatMap((b) => textPieces(b.runs, y0, y1)))) continue;
     out.push({ y: y0, x0: xs[0], x1: xs[xs.length - 1] }, { y: y1, x0: xs[0], x1: xs[xs.length - 1] });
-    // Where the column before parts two texts (the rule between the two columns there).
-    let parted: (y: number) => boolean = () => false;
+    const atBreak = y1 > (1 - EDGE_BAND) * pageHeight;
+    const pieces = bands.map((b) => textPieces(b.runs, y0, y1));
+    // Each column's row boundaries, left to right; then again, each column's cells now also ending where the
+    // cells of the column after it end.
+    const keep = (right: number[][] | null): number[][] => {
+      const all: number[][] = [];
+      // Where the column before parts two texts (the rule between the two columns there).
+      let parted: (y: number) => boolean = () => false;
+      cols.forEach((_, k) => {
+        const ps = pieces[k];
+        const drawn = rows.filter((y) => !ps.some((t) => t.p < y - TOUCH && t.q > y + TOUCH));
+        // Cells spanning rows nest as a tree from the left: a row boundary between two texts of the column
+        // before is one this column's cells keep too, and one that ends a cell of this column is one the
+        // column after it has.
+        const ends =
+          right && k + 1 < cols.length ? (y: number) => y >= y1 - TOUCH || !ruled(k + 1, y) || right[k + 1].includes(y) : () => true;
+        const inside = spannedRows(ps, drawn, y0, y1, parted, ends, atBreak);
+        const kept = [y0, ...drawn.filter((y) => !inside.has(y)), y1];
+        all.push(kept);
+        const filled = (a: number, b: number) => ps.some((t) => t.q > a + TOUCH && t.p < b - TOUCH);
+        parted = (y: number) => {
+          const i = kept.indexOf(y);
+          return k + 1 < cols.length && i > 0 && i + 1 < kept.length && ruled(k + 1, y) && filled(kept[i - 1], y) && filled(y, kept[i + 1]);
+        };
+      });
+      return all;
+    };
+    const kept = keep(keep(null));
     cols.forEach((c, k) => {
-      const pieces = textPieces(bands[k].runs, y0, y1);
-      const drawn = rows.filter((y) => !pieces.some((t) => t.p < y - TOUCH && t.q > y + TOUCH));
-      // Cells spanning rows nest as a tree from the left: a row boundary between two texts of the column
-      // before is one this column's cells keep too.
-      const inside = spannedRows(pieces, drawn, y0, y1, parted, y1 > (1 - EDGE_BAND) * pageHeight);
-      const kept = [y0, ...drawn.filter((y) => !inside.has(y)), y1];
-      for (const y of kept.slice(1, -1)) out.push({ y, x0: c.x0, x1: c.x1 });
-      const filled = (a: number, b: number) => pieces.some((t) => t.q > a + TOUCH && t.p < b - TOUCH);
-      parted = (y: number) => {
-        const i = kept.indexOf(y);
-        return k + 1 < cols.length && i > 0 && i + 1 < kept.length && ruled(k + 1, y) && filled(kept[i - 1], y) && filled(y, kept[i + 1]);
-      };
+      for (const y of kept[k].slice(1, -1)) out.push({ y, x0: c.x0, x1: c.x1 });
     });
   }
   return out;
@@ -187,6 +202,7 @@ function spannedRows(
   y0: number,
   y1: number,
   parted: (y: number) => boolean,
+  ends: (y: number) => boolean,
   atBreak: boolean,
 ): Set<number> {
   const none = new Set<number>();
@@ -205,7 +221,7 @@ function spannedRows(
     const next = pieces[i + 1];
     if (next && end > next.p + TOUCH) return null;
     const inner = rows.filter((e) => e > top + TOUCH && e < end - TOUCH);
-    return inner.some(parted) ? null : { end, inner };
+    return inner.some(parted) || (inner.length > 0 && (!ends(top) || !ends(end))) ? null : { end, inner };
   };
   // The last text at the top of its row (or filling it), the column empty below it to the table's bottom at the
   // foot of the page: a cell cut by the page break, its text set at the top of the part on this page.
@@ -219,7 +235,7 @@ function spannedRows(
   const inside = new Set<number>();
   let top = y0;
   for (let i = 0; i < pieces.length; i++) {
-    const starts = i === 0 ? edges.filter((e) => e <= pieces[0].p + TOUCH) : [top];
+    const starts = edges.filter((e) => e >= top && e <= pieces[i].p + TOUCH);
     let found: { end: number; inner: number[] } | null = null;
     for (const s of starts) if ((found = run(i, s))) break;
     // The last text: cut by the page break rather than centred on rows ending above the table's bottom.

@@ -425,23 +425,60 @@ function emptyCells(
 }
 
 /**
+ * A plateau [i, j] inside a band's gap too short to hold a row between two boundaries, where more bands agree
+ * elsewhere in that gap: one boundary is there, this is a ripple (a label starting close to it beside).
+ */
+function ripple(support: Int32Array, gaps: [number, number][][], i: number, j: number, em: number): boolean {
+  const v = support[i];
+  return gaps.some((own) =>
+    own.some(([a, c]) => a <= i && c >= j && (c - a) * STEP < 2 * em && support.subarray(a, c + 1).some((x) => x > v)),
+  );
+}
+
+/**
+ * A plateau [i, j] of the votes standing out from the nearest valleys on its sides, against the votes of the
+ * bands not empty all the way between those valleys: a row boundary beside rows whose other columns are empty
+ * (a row of a few key cells above the rows of a matrix beside it).
+ */
+function localPeak(support: Int32Array, gaps: [number, number][][], i: number, j: number): boolean {
+  const v = support[i];
+  let l = i - 1;
+  while (l > 0 && support[l - 1] <= support[l]) l--;
+  let r = j + 1;
+  while (r < support.length - 1 && support[r + 1] <= support[r]) r++;
+  const through = gaps.filter((own) => own.some(([a, c]) => a <= l && c >= r)).length;
+  return v - Math.max(support[l], support[r]) >= Math.max(1, PROMINENCE * (v - through));
+}
+
+/**
  * Column boundaries inside [x0, x1] from the text of the rows: strips that rows leave empty between two pieces
  * of their text (a gap of at least half an em; a word space is narrower). Each row votes for its gaps; a
  * boundary is the middle of a strip more rows agree on than on its surroundings. A row whose text crosses a
  * boundary (a value spanning several columns) neither votes for it nor stops it. `throughVotes` false: a band
- * leaving the whole stretch around a strip empty does not raise the bar (empty columns beside rows of text).
+ * leaving the whole stretch around a strip empty does not raise the bar (empty columns beside rows of text),
+ * and a band is empty before its first text and after its last.
  */
 export function columnBoundaries(bands: { runs: TextRun[] }[], x0: number, x1: number, throughVotes = true): Boundary[] {
   const n = Math.max(1, Math.ceil((x1 - x0) / STEP));
   const support = new Int32Array(n + 1);
+  /** Each band's gaps, as sample ranges. */
+  const gaps: [number, number][][] = [];
   for (const b of bands) {
     const pieces = textPieces(b.runs, x0, x1);
-    for (let k = 0; k + 1 < pieces.length; k++) {
-      const a = pieces[k].q + TOUCH;
-      const c = pieces[k + 1].p - TOUCH;
-      for (let i = Math.ceil((a - x0) / STEP); i <= Math.floor((c - x0) / STEP); i++) support[i] += 1;
+    const own: [number, number][] = [];
+    // Without throughVotes, the stretches before a band's first text and after its last are empty too.
+    const ends = throughVotes ? [] : [{ p: x0, q: x0 - TOUCH }, { p: x1 + TOUCH, q: x1 }];
+    const bounded = throughVotes ? pieces : [ends[0], ...pieces, ends[1]];
+    for (let k = 0; k + 1 < bounded.length; k++) {
+      const a = Math.ceil((bounded[k].q + TOUCH - x0) / STEP);
+      const c = Math.floor((bounded[k + 1].p - TOUCH - x0) / STEP);
+      for (let i = a; i <= c; i++) support[i] += 1;
+      own.push([a, c]);
     }
+    gaps.push(own);
   }
+  const sizes = bands.flatMap((b) => b.runs.map((r) => r.size)).sort((a, b) => a - b);
+  const em = sizes.length ? sizes[sizes.length >> 1] : 10;
   // Peaks of the votes: plateaus at least MIN_GAP wide, higher than their surroundings.
   const out: Boundary[] = [];
   let i = 0;
@@ -460,7 +497,8 @@ export function columnBoundaries(bands: { runs: TextRun[] }[], x0: number, x1: n
       for (let k = j + 1; k <= n && support[k] <= v; k++) rmin = Math.min(rmin, support[k]);
       // Without throughVotes, votes the valleys on both sides share (bands empty all along) count for neither.
       const base = throughVotes ? v : v - Math.min(lmin, rmin);
-      if (v - Math.max(lmin, rmin) >= Math.max(1, PROMINENCE * base)) out.push({ x: x0 + ((i + j) / 2) * STEP, votes: v, width: (j - i) * STEP });
+      const stands = v - Math.max(lmin, rmin) >= Math.max(1, PROMINENCE * base);
+      if (throughVotes ? stands : (stands || localPeak(support, gaps, i, j)) && !ripple(support, gaps, i, j, em)) out.push({ x: x0 + ((i + j) / 2) * STEP, votes: v, width: (j - i) * STEP });
     }
     i = j + 1;
   }
