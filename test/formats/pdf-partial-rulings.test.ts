@@ -225,5 +225,78 @@ describe("vertical rules only", () => {
     ]);
     expect(cells.filter((c) => c[3] === 2).map((c) => c[0])).toEqual(["指标值", "≥5000", "≥95%", "年底", "有所提高"]);
   });
+
+  /** Baseline of a line centred in row r of rows 30 pt high from `top`. */
+  const at = (r: number, top = 100) => top + 30 * r + 18.5;
+
+  it("leaves a value with empty cells above and below as one cell where the column before parts its rows", () => {
+    const texts = [
+      run("一级指标", 130, at(0)), run("二级指标", 255, at(0)), run("指标值", 410, at(0)),
+      // 产出指标 spans rows 1–3; the value column is empty in rows 1 and 3, its text in the middle of row 2.
+      run("数量指标", 255, at(1)),
+      run("产出指标", 130, at(2)), run("质量指标", 255, at(2)), run("较显著", 410, at(2)),
+      run("时效指标", 255, at(3)),
+      run("效益指标", 130, at(4)), run("社会效益", 255, at(4)), run("有所提高", 400, at(4)),
+    ];
+    const cells = cellsOf({ number: 1, width: 600, height: 800, texts, h: [], v, images: [] });
+    expect(cells.filter((c) => c[3] === 0)).toEqual([
+      ["一级指标", 0, 1, 0, 1], ["产出指标", 1, 3, 0, 1], ["效益指标", 4, 1, 0, 1],
+    ]);
+    expect(cells.filter((c) => c[3] === 2)).toEqual([
+      ["指标值", 0, 1, 2, 1], ["", 1, 1, 2, 1], ["较显著", 2, 1, 2, 1], ["", 3, 1, 2, 1], ["有所提高", 4, 1, 2, 1],
+    ]);
+  });
+
+  it("parts two texts of one column though the other columns are empty beside them", () => {
+    // A label spanning two rows, a heading and the value under it in the next column, the last column empty
+    // there (12 pt type: the gap between the two texts is too short to hold a row between two boundaries).
+    const t = (str: string, x: number, y: number) => run(str, x, y + 0.7, 12);
+    const texts = [
+      t("项目名称", 126, at(0)), t("一个项目", 251, at(0)), t("说明", 410, at(0)),
+      t("资金计划", 126, at(1) + 15), t("10月底", 255, at(1)),
+      t("100.00", 255, at(2)),
+      t("绩效目标", 126, at(3)), t("目标", 263, at(3)), t("说明", 410, at(3)),
+      t("一级指标", 126, at(4)), t("二级指标", 251, at(4)), t("指标值", 407, at(4)),
+    ];
+    const cells = cellsOf({ number: 1, width: 600, height: 800, texts, h: [], v, images: [] });
+    expect(cells.filter((c) => c[3] === 1).map((c) => [c[0], c[1]])).toEqual([
+      ["一个项目", 0], ["10月底", 1], ["100.00", 2], ["目标", 3], ["二级指标", 4],
+    ]);
+    expect(cells.find((c) => c[0] === "资金计划")).toEqual(["资金计划", 1, 2, 0, 1]);
+  });
+
+  it("reads a row of key cells above the rows of a matrix beside it, and the label after it spanning rows", () => {
+    // Columns 100–200 | 200–300 | 300–400 | 400–500: a unit's code and name, then a project beside three indicators.
+    const v4 = [100, 200, 300, 400, 500].map((x) => ({ x, y0: 100, y1: 250 }));
+    const texts = [
+      run("编码", 140, at(0)), run("名称", 240, at(0)), run("指标", 340, at(0)), run("指标值", 435, at(0)),
+      run("146001", 135, at(1)), run("某单位", 235, at(1)),
+      run("指标甲", 335, at(2)), run("≥1", 445, at(2)),
+      run("某项目", 235, at(3)), run("指标乙", 335, at(3)), run("≥2", 445, at(3)),
+      run("指标丙", 335, at(4)), run("≥3", 445, at(4)),
+    ];
+    const cells = cellsOf({ number: 1, width: 600, height: 800, texts, h: [], v: v4, images: [] });
+    expect(cells.filter((c) => c[3] === 3).map((c) => [c[0], c[1]])).toEqual([
+      ["指标值", 0], ["", 1], ["≥1", 2], ["≥2", 3], ["≥3", 4],
+    ]);
+    expect(cells.find((c) => c[0] === "146001")).toEqual(["146001", 1, 1, 0, 1]);
+    expect(cells.find((c) => c[0] === "某项目")).toEqual(["某项目", 2, 3, 1, 1]);
+  });
+
+  it("reads a label at the top of rows empty down to the foot of the page as a cell cut by the page break", () => {
+    // The same table at the foot of the page (y 630–780) and high on it (y 100–250).
+    const table = (top: number) => [
+      run("一级指标", 130, at(0, top)), run("二级指标", 255, at(0, top)), run("指标值", 410, at(0, top)),
+      run("产出指标", 130, at(1, top)), run("数量指标", 255, at(1, top)), run("≥5000", 412, at(1, top)),
+      run("质量指标", 255, at(2, top)), run("≥95%", 415, at(2, top)),
+      run("时效指标", 255, at(3, top)), run("年底", 415, at(3, top)),
+      run("成本指标", 255, at(4, top)), run("≤5", 415, at(4, top)),
+    ];
+    const rules = (top: number) => [100, 200, 350, 500].map((x) => ({ x, y0: top, y1: top + 150 }));
+    const foot = cellsOf({ number: 1, width: 600, height: 800, texts: table(630), h: [], v: rules(630), images: [] });
+    expect(foot.find((c) => c[0] === "产出指标")).toEqual(["产出指标", 1, 4, 0, 1]);
+    const high = cellsOf({ number: 1, width: 600, height: 800, texts: table(100), h: [], v: rules(100), images: [] });
+    expect(high.find((c) => c[0] === "产出指标")).toEqual(["产出指标", 1, 1, 0, 1]);
+  });
 });
 

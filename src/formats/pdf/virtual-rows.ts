@@ -135,9 +135,11 @@ function withPartedTexts(rows: number[], pieces: { p: number; q: number }[][], e
 }
 
 /**
- * Row boundaries closer than an em (no row is that low) are one boundary found twice: two columns' gaps that
- * barely overlap, each crossed by another column's text. The one kept is where the texts on either side sit
- * best in the middle of their rows (cells are centred vertically); a text crossing it counts as half an em off.
+ * Row boundaries closer than an em (no row is that low), or both in one gap of a column too short to hold a
+ * row, are one boundary found twice: two columns' gaps that barely overlap, each crossed by another column's
+ * text, or one gap split by a label centred on the boundary. The one kept (of the two and the point halfway) is
+ * where the texts on either side sit best in the middle of their rows (cells are centred vertically); a text
+ * crossing it counts as half an em off.
  */
 function centredChoice(rows: number[], pieces: { p: number; q: number }[][], y0: number, y1: number, em: number): number[] {
   const cost = (c: number, prev: number, next: number) => {
@@ -149,16 +151,21 @@ function centredChoice(rows: number[], pieces: { p: number; q: number }[][], y0:
     }
     return sum;
   };
+  // Both in one gap of a column too short to hold a row between them.
+  const oneGap = (a: number, b: number) =>
+    pieces.some((ps) => ps.some((t, k) => k + 1 < ps.length && t.q <= a + TOUCH && ps[k + 1].p >= b - TOUCH && ps[k + 1].p - t.q < 2 * em));
   const out: number[] = [];
   rows.forEach((r, i) => {
     const last = out.length ? out[out.length - 1] : null;
-    if (last === null || r - last >= em) {
+    if (last === null || (r - last >= em && !oneGap(last, r))) {
       out.push(r);
       return;
     }
     const prev = out.length > 1 ? out[out.length - 2] : y0;
     const next = i + 1 < rows.length ? rows[i + 1] : y1;
-    if (cost(r, prev, next) < cost(last, prev, next)) out[out.length - 1] = r;
+    // Of the two, or halfway between them (the two sides of a label centred on the boundary).
+    const options = [last, r, (last + r) / 2];
+    out[out.length - 1] = options.reduce((a, b) => (cost(b, prev, next) < cost(a, prev, next) ? b : a));
   });
   return out;
 }
