@@ -133,10 +133,18 @@ export function virtualColumns(h: HRule[], runs: TextRun[], frames: TableFrame[]
       } else group.push(b);
     }
     if (group.length) groups.push(group);
+    // A row carried alone over the page break, its top rule missing, its bottom rule right above the next table
+    // (a thin empty band between them): a table of its own, open at the top, for the one before to take it.
+    const first = bands[0];
+    if (first && first.runs.length === 0 && first.y1 - first.y0 < 1.2 * em && ys[0] < EDGE_BAND * pageHeight && groups[0]?.[0] === bands[1]) {
+      const carried = rowAboveBreak([{ y0: ys[0], y1: ys[0], runs: [] }, ...groups[0]], text, x0, x1);
+      if (carried) groups.unshift([carried]);
+    }
     for (const g of groups) {
+      const carried = g.length === 1 && g[0].y1 === ys[0];
       const single = bottom && g.length === 1 && g[0].y1 === ys[ys.length - 1] && textPieces(g[0].runs, x0, x1).length >= 2;
-      if (!single && (g.length < 2 || g.filter((b) => b.runs.length > 0).length < 2)) continue;
-      if (g[0].y0 < EDGE_BAND * pageHeight) {
+      if (!single && !carried && (g.length < 2 || g.filter((b) => b.runs.length > 0).length < 2)) continue;
+      if (!carried && g[0].y0 < EDGE_BAND * pageHeight) {
         const cut = rowAboveBreak(g, text, x0, x1);
         if (cut) g.unshift(cut);
       }
@@ -209,7 +217,8 @@ function withRuleEnds(found: Boundary[], stack: HRule[], g: Band[], x0: number, 
     }
   }
   if (ends.length === 0) return found;
-  const kept = found.filter((c) => !ends.some((e) => Math.abs(e.x - c.x) < MIN_COL));
+  // A rule's end inside the strip the rows' text leaves free there is where in the strip the boundary is.
+  const kept = found.filter((c) => !ends.some((e) => Math.abs(e.x - c.x) < Math.max(MIN_COL, c.width / 2 + TOUCH)));
   const top = Math.max(1, ...found.map((c) => c.votes));
   const sure = ends.map((e) => ({ x: e.x, votes: top, width: MIN_COL, certain: e.rows, spanLeft: e.spanLeft }));
   return [...kept, ...sure].sort((a, b) => a.x - b.x);
@@ -404,6 +413,13 @@ function emptyCells(
   if (hi === x1 && alone(last) && !centred(last) && t.p - lo >= em && hi - t.q >= em) {
     const end = t.p + t.q - lo;
     if (hi - end >= 2 * em) out.push(end);
+  }
+  // Likewise the row's first cell, its text far from the table's left edge and not centred there: centred in
+  // [start, hi] after an empty cell (a row carried alone over the page break, its label left on the page before).
+  const f = pieces[0];
+  if (last > 0 && cells[0].lo === x0 && alone(0) && !centred(0) && f.p - x0 >= 2 * em) {
+    const start = f.p - (cells[0].hi - f.q);
+    if (start - x0 >= 2 * em) out.push(start);
   }
   // Between two texts whose gap holds one column boundary and no other: the left text's cell mirrored from its
   // left border, the right one's from its right border; a wide strip left between them is an empty cell.
