@@ -133,6 +133,12 @@ export function virtualColumns(h: HRule[], runs: TextRun[], frames: TableFrame[]
       } else group.push(b);
     }
     if (group.length) groups.push(group);
+    // The rows after the last rule, cut by the page break before their bottom rule.
+    const lastGroup = groups.at(-1);
+    if (lastGroup && lastGroup.at(-1) === bands.at(-1)) {
+      const cut = rowBelowBreak(lastGroup, text, x0, x1, pageHeight);
+      if (cut) lastGroup.push(cut);
+    }
     // A row carried alone over the page break, its top rule missing, its bottom rule right above the next table
     // (a thin empty band between them): a table of its own, open at the top, for the one before to take it.
     const first = bands[0];
@@ -148,7 +154,16 @@ export function virtualColumns(h: HRule[], runs: TextRun[], frames: TableFrame[]
         const cut = rowAboveBreak(g, text, x0, x1);
         if (cut) g.unshift(cut);
       }
-      const cols = withRuleEnds(columnBoundaries(g, x0, x1), stack, g, x0, x1);
+      const gy0 = g[0].y0;
+      const gy1 = g[g.length - 1].y1;
+      // Rules of other stacks ending inside this one's rows (a part of the table ruled on its own, over
+      // fewer columns) show where in a strip the text leaves free its column boundary is.
+      const otherEnds = loose.filter((l) => !stack.includes(l) && l.y > gy0 + SAME_Y && l.y < gy1 - SAME_Y).flatMap((l) => [l.x0, l.x1]);
+      const found = columnBoundaries(g, x0, x1).map((c) => {
+        const e = otherEnds.find((x) => x > x0 + MIN_COL && x < x1 - MIN_COL && Math.abs(x - c.x) <= c.width / 2 + TOUCH);
+        return e === undefined ? c : { ...c, x: e };
+      });
+      const cols = withRuleEnds(found, stack, g, x0, x1);
       const perBand = bandBorders(g, cols, x0, x1);
       if (perBand.every((xs) => xs.length === 0)) continue;
       out.push({ x: x0, y0: g[0].y0, y1: g[g.length - 1].y1 }, { x: x1, y0: g[0].y0, y1: g[g.length - 1].y1 });
@@ -268,6 +283,35 @@ function rowAboveBreak(g: Band[], text: TextRun[], x0: number, x1: number): Band
   if (taken.length === 0 || Math.abs(top - Math.max(...taken.map((r) => r.bottom)) - pad) > 1.5) return null;
   if (textPieces(taken, x0, x1).length < 2) return null;
   return { y0: edge - head, y1: top, runs: taken };
+}
+
+/**
+ * Rows cut by the page break without their bottom rule (Chromium): the lines right below the last rule of a
+ * stack, each close under the one before, reaching the foot of the page and holding at least two pieces of
+ * text. They become one row open at the bottom (the borders reach below the last rule).
+ */
+function rowBelowBreak(g: Band[], text: TextRun[], x0: number, x1: number, pageHeight: number): Band | null {
+  const top = g[g.length - 1].y1;
+  const pads = g.filter((b) => b.runs.length > 0).map((b) => b.y1 - Math.max(...b.runs.map((r) => r.bottom)));
+  if (pads.length < 2) return null;
+  const pad = [...pads].sort((a, b) => a - b)[pads.length >> 1];
+  const below = text
+    .filter((r) => {
+      const ax = anchor(r)[0];
+      return ax >= x0 && ax <= x1 && r.top >= top - TOUCH;
+    })
+    .sort((a, b) => a.top - b.top);
+  const taken: TextRun[] = [];
+  let edge = top;
+  for (const r of below) {
+    // A gap of two lines ends the rows (text after the table, a page footer).
+    if (r.top - edge > 2 * r.size) break;
+    taken.push(r);
+    edge = Math.max(edge, r.bottom);
+  }
+  if (taken.length === 0 || edge + pad < (1 - EDGE_BAND) * pageHeight) return null;
+  if (textPieces(taken, x0, x1).length < 2) return null;
+  return { y0: top, y1: edge + pad, runs: taken };
 }
 
 /**
