@@ -181,6 +181,37 @@ describe("horizontal rules only", () => {
     ]);
   });
 
+  it("puts a column boundary where a rule ends inside the wide strip the text leaves free, not a sliver beside it", () => {
+    // Columns 100–200 | 200–350 | 350–500: the first column's texts end at 190, the second's start at 240; the
+    // rules between the rows a label spans start at x = 200.
+    const texts = [
+      run("一级指标", 150, 120), run("二级指标", 240, 120), run("指标值", 410, 120),
+      run("产出指标", 150, 165), run("数量指标", 240, 150), run("≥5000", 412, 150),
+      run("质量指标", 240, 180), run("≥95%", 415, 180),
+      run("效益指标", 150, 210), run("社会效益", 240, 210), run("有所提高", 400, 210),
+    ];
+    const h = [rule(100), rule(130), rule(160, 200), rule(190), rule(220)];
+    const table = layoutPage(page(texts, h)).tables[0];
+    expect(table.xs).toHaveLength(4);
+    expect(table.xs[1]).toBeCloseTo(200, 0);
+    expect(cellsOf(page(texts, h)).find((c) => c[0] === "产出指标")).toEqual(["产出指标", 1, 2, 0, 1]);
+  });
+
+  it("reads the lines below the last rule down to the foot of the page as a row cut by the page break", () => {
+    const texts = [
+      run("甲项", 120, 620), run("乙项", 260, 620), run("丙项", 420, 620),
+      run("一", 120, 650), run("二", 260, 650), run("三", 420, 650),
+      // Below the last rule (y = 660): a label, and values over several lines down to the foot of the page.
+      run("四", 120, 720), run("五", 260, 680), run("六六六", 420, 680), run("七七七", 420, 695),
+      run("八八八", 420, 710), run("九九九", 420, 725), run("十十十", 420, 740), run("末", 420, 755),
+    ];
+    const h = [rule(600), rule(630), rule(660)];
+    const table = layoutPage(page(texts, h)).tables[0];
+    const last = table.cells.filter((c) => c.r0 === 2);
+    expect(last.map((c) => c.lines.join(""))).toEqual(["四", "五", "六六六七七七八八八九九九十十十末"]);
+    expect(last.every((c) => c.openBottom)).toBe(true);
+  });
+
   it("leaves a stack of rules with one column of text (ruled paper, prose) alone", () => {
     const texts = [run("第一段文字写在横线上", 120, 120), run("第二段文字写在横线上", 120, 150), run("第三段", 120, 180)];
     const h = [rule(100), rule(130), rule(160), rule(190)];

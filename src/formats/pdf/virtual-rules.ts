@@ -373,7 +373,7 @@ function bandBorders(bands: { runs: TextRun[] }[], found: Boundary[], x0: number
   });
   chains.push(...open);
   for (const c of chains) for (const k of c.rows) out[k].push((c.lo + c.hi) / 2);
-  bands.forEach((b, k) => (out[k] = emptyCells(textPieces(b.runs, x0, x1), out[k], found, x0, x1, b.runs)));
+  bands.forEach((b, k) => (out[k] = emptyCells(textPieces(b.runs, x0, x1), out[k], found, x0, x1, b.runs, bands.length === 1)));
   return out;
 }
 
@@ -427,6 +427,7 @@ function emptyCells(
   x0: number,
   x1: number,
   runs: TextRun[],
+  lone = false,
 ): number[] {
   if (pieces.length === 0) return borders;
   const em = Math.min(...runs.map((r) => r.size));
@@ -458,10 +459,11 @@ function emptyCells(
     const end = t.p + t.q - lo;
     if (hi - end >= 2 * em) out.push(end);
   }
-  // Likewise the row's first cell, its text far from the table's left edge and not centred there: centred in
-  // [start, hi] after an empty cell (a row carried alone over the page break, its label left on the page before).
+  // Likewise the first cell of a row standing alone (carried over the page break, its label column left on the
+  // page before), its text far from the table's left edge and not centred there: centred in [start, hi] after an
+  // empty cell. (In a table of several rows, the other rows show the first column.)
   const f = pieces[0];
-  if (last > 0 && cells[0].lo === x0 && alone(0) && !centred(0) && f.p - x0 >= 2 * em) {
+  if (lone && last > 0 && cells[0].lo === x0 && alone(0) && !centred(0) && f.p - x0 >= 2 * em) {
     const start = f.p - (cells[0].hi - f.q);
     if (start - x0 >= 2 * em) out.push(start);
   }
