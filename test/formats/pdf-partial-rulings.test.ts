@@ -314,6 +314,24 @@ describe("vertical rules only", () => {
     expect(cells.find((c) => c[0] === "某项目")).toEqual(["某项目", 2, 3, 1, 1]);
   });
 
+  it("reads a table set at the top of its cells: a label spanning rows sits in the first of them", () => {
+    // Rows 32 pt high from y = 100, text 4 pt under each row's top; the last column's values wrap onto 2 lines.
+    const line = (r: number, k = 0) => 100 + 32 * r + 12.5 + 13 * k;
+    const texts = [
+      run("一级指标", 130, line(0)), run("二级指标", 255, line(0)), run("指标值说明", 400, line(0)), run("续行", 400, line(0, 1)),
+      run("产出指标", 130, line(1)), run("数量指标", 255, line(1)), run("一万人次以上", 400, line(1)), run("续行", 400, line(1, 1)),
+      run("质量指标", 255, line(2)), run("合格率达到", 400, line(2)), run("九成", 400, line(2, 1)),
+      run("时效指标", 255, line(3)), run("年底以前完成", 400, line(3)), run("全部", 400, line(3, 1)),
+      run("效益指标", 130, line(4)), run("社会效益", 255, line(4)), run("有所提高明显", 400, line(4)), run("改善", 400, line(4, 1)),
+    ];
+    const v5 = [100, 200, 350, 500].map((x) => ({ x, y0: 100, y1: 260 }));
+    const cells = cellsOf({ number: 1, width: 600, height: 800, texts, h: [], v: v5, images: [] });
+    expect(cells.filter((c) => c[3] === 0)).toEqual([
+      ["一级指标", 0, 1, 0, 1], ["产出指标", 1, 3, 0, 1], ["效益指标", 4, 1, 0, 1],
+    ]);
+    expect(cells.filter((c) => c[3] === 2).map((c) => [c[1], c[2]])).toEqual([[0, 1], [1, 1], [2, 1], [3, 1], [4, 1]]);
+  });
+
   it("reads a label at the top of rows empty down to the foot of the page as a cell cut by the page break", () => {
     // The same table at the foot of the page (y 630–780) and high on it (y 100–250).
     const table = (top: number) => [

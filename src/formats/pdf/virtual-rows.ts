@@ -62,6 +62,8 @@ export function virtualRows(v: VRule[], runs: TextRun[], frames: TableFrame[], p
     out.push({ y: y0, x0: xs[0], x1: xs[xs.length - 1] }, { y: y1, x0: xs[0], x1: xs[xs.length - 1] });
     const atBreak = y1 > (1 - EDGE_BAND) * pageHeight;
     const pieces = bands.map((b) => textPieces(b.runs, y0, y1));
+    // Cells set at their top rather than centred (Word's default): a label spanning rows sits in the first.
+    const top = topAligned(pieces, rows, y0, y1, median(text.map((r) => r.size)), atBreak);
     // Each column's row boundaries, left to right; then again, each column's cells now also ending where the
     // cells of the column after it end.
     const keep = (right: number[][] | null): number[][] => {
@@ -76,7 +78,7 @@ export function virtualRows(v: VRule[], runs: TextRun[], frames: TableFrame[], p
         // column after it has.
         const ends =
           right && k + 1 < cols.length ? (y: number) => y >= y1 - TOUCH || !ruled(k + 1, y) || right[k + 1].includes(y) : () => true;
-        const inside = spannedRows(ps, drawn, y0, y1, parted, ends, atBreak);
+        const inside = top ? topRuns(ps, drawn, y0, y1, parted, ends) : spannedRows(ps, drawn, y0, y1, parted, ends, atBreak);
         const kept = [y0, ...drawn.filter((y) => !inside.has(y)), y1];
         all.push(kept);
         const filled = (a: number, b: number) => ps.some((t) => t.q > a + TOUCH && t.p < b - TOUCH);
@@ -132,6 +134,63 @@ function withPartedTexts(rows: number[], pieces: { p: number; q: number }[][], e
     }
   }
   return out.sort((x, y) => x - y);
+}
+
+/**
+ * Whether the table's cells are set at their top: in rows holding a text of several lines beside shorter ones,
+ * the shorter ones start where the tall one does rather than sharing its middle, clearly and most of the time.
+ */
+function topAligned(pieces: { p: number; q: number }[][], rows: number[], y0: number, y1: number, em: number, cut: boolean): boolean {
+  const edges = [y0, ...rows, y1];
+  let atTop = 0;
+  let centred = 0;
+  // (A row cut by the page break is set at its top whatever the table's setting.)
+  for (let i = 0; i + (cut ? 2 : 1) < edges.length; i++) {
+    const a = edges[i];
+    const b = edges[i + 1];
+    const inRow = pieces.flatMap((ps) => ps.filter((t) => t.p >= a - TOUCH && t.q <= b + TOUCH));
+    if (inRow.length < 2) continue;
+    const tall = Math.max(...inRow.map((t) => t.q - t.p));
+    let up = 0;
+    let mid = 0;
+    for (const t of inRow) {
+      if (tall - (t.q - t.p) < em) continue;
+      const above = t.p - a;
+      const below = b - t.q;
+      if (below - above > 0.8 * em) up++;
+      else if (Math.abs(below - above) < 0.5 * em) mid++;
+    }
+    if (up > mid) atTop++;
+    else if (mid > up) centred++;
+  }
+  return atTop >= 3 && atTop > 3 * centred;
+}
+
+/**
+ * In a table set at the top of its cells, a column's text and the empty cells under it down to its next text
+ * are one cell (a label spanning rows), where the column before does not part them and the column after ends a
+ * cell at its end; otherwise the text keeps the rows it covers.
+ */
+function topRuns(
+  pieces: { p: number; q: number }[],
+  rows: number[],
+  y0: number,
+  y1: number,
+  parted: (y: number) => boolean,
+  ends: (y: number) => boolean,
+): Set<number> {
+  const inside = new Set<number>();
+  const edges = [y0, ...rows, y1];
+  pieces.forEach((t, i) => {
+    const start = Math.max(...edges.filter((e) => e <= t.p + TOUCH));
+    const next = pieces[i + 1];
+    const end = next ? Math.max(...edges.filter((e) => e <= next.p + TOUCH)) : y1;
+    const inner = rows.filter((e) => e > start + TOUCH && e < end - TOUCH);
+    const own = Math.min(...edges.filter((e) => e >= t.q - TOUCH));
+    const ok = !inner.some((e) => e > own + TOUCH && parted(e)) && ends(start) && ends(end);
+    for (const e of inner) if (ok || e < own - TOUCH) inside.add(e);
+  });
+  return inside;
 }
 
 /**
