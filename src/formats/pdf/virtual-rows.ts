@@ -27,6 +27,9 @@ export function virtualRows(v: VRule[], runs: TextRun[], frames: TableFrame[], p
   const loose = v.filter((l) => l.y1 - l.y0 > MIN_RULE && !inFrame(frames, l.x, l.x, l.y0, l.y1)).sort((a, b) => a.x - b.x);
   const text = textOutside(runs, frames);
   const out: HRule[] = [];
+  // The tables of a page are set alike: how their rows' texts sit is counted over all of them, then each is read.
+  const counts = { atTop: 0, centred: 0 };
+  const later: ((top: boolean) => void)[] = [];
   for (const stack of tableStacks(loose)) {
     const xs = distinct(stack.map((l) => l.x));
     if (xs.length < 3) continue;
@@ -62,11 +65,10 @@ export function virtualRows(v: VRule[], runs: TextRun[], frames: TableFrame[], p
     out.push({ y: y0, x0: xs[0], x1: xs[xs.length - 1] }, { y: y1, x0: xs[0], x1: xs[xs.length - 1] });
     const atBreak = y1 > (1 - EDGE_BAND) * pageHeight;
     const pieces = bands.map((b) => textPieces(b.runs, y0, y1));
-    // Cells set at their top rather than centred (Word's default): a label spanning rows sits in the first.
-    const top = topAligned(pieces, rows, y0, y1, median(text.map((r) => r.size)), atBreak);
+    rowSetting(pieces, rows, y0, y1, median(text.map((r) => r.size)), atBreak, counts);
     // Each column's row boundaries, left to right; then again, each column's cells now also ending where the
     // cells of the column after it end.
-    const keep = (right: number[][] | null): number[][] => {
+    const keep = (right: number[][] | null, top: boolean): number[][] => {
       const all: number[][] = [];
       // Where the column before parts two texts (the rule between the two columns there).
       let parted: (y: number) => boolean = () => false;
@@ -89,11 +91,16 @@ export function virtualRows(v: VRule[], runs: TextRun[], frames: TableFrame[], p
       });
       return all;
     };
-    const kept = keep(keep(null));
-    cols.forEach((c, k) => {
-      for (const y of kept[k].slice(1, -1)) out.push({ y, x0: c.x0, x1: c.x1 });
+    later.push((top) => {
+      const kept = keep(keep(null, top), top);
+      cols.forEach((c, k) => {
+        for (const y of kept[k].slice(1, -1)) out.push({ y, x0: c.x0, x1: c.x1 });
+      });
     });
   }
+  // Cells set at their top rather than centred (Word's default): a label spanning rows sits in the first.
+  const top = counts.atTop >= 3 && counts.atTop > 3 * counts.centred;
+  for (const finish of later) finish(top);
   return out;
 }
 
@@ -137,13 +144,19 @@ function withPartedTexts(rows: number[], pieces: { p: number; q: number }[][], e
 }
 
 /**
- * Whether the table's cells are set at their top: in rows holding a text of several lines beside shorter ones,
- * the shorter ones start where the tall one does rather than sharing its middle, clearly and most of the time.
+ * How a table's cells are set, counted into `counts`: rows holding a text of several lines beside shorter ones
+ * where the shorter ones start where the tall one does (at the top), or share its middle (centred).
  */
-function topAligned(pieces: { p: number; q: number }[][], rows: number[], y0: number, y1: number, em: number, cut: boolean): boolean {
+function rowSetting(
+  pieces: { p: number; q: number }[][],
+  rows: number[],
+  y0: number,
+  y1: number,
+  em: number,
+  cut: boolean,
+  counts: { atTop: number; centred: number },
+): void {
   const edges = [y0, ...rows, y1];
-  let atTop = 0;
-  let centred = 0;
   // (A row cut by the page break is set at its top whatever the table's setting.)
   for (let i = 0; i + (cut ? 2 : 1) < edges.length; i++) {
     const a = edges[i];
@@ -160,10 +173,9 @@ function topAligned(pieces: { p: number; q: number }[][], rows: number[], y0: nu
       if (below - above > 0.8 * em) up++;
       else if (Math.abs(below - above) < 0.5 * em) mid++;
     }
-    if (up > mid) atTop++;
-    else if (mid > up) centred++;
+    if (up > mid) counts.atTop++;
+    else if (mid > up) counts.centred++;
   }
-  return atTop >= 3 && atTop > 3 * centred;
 }
 
 /**
