@@ -1,7 +1,11 @@
 /**
  * Tables drawn with vertical rules only (or with the row borders missing): rows from the text between the
- * rules, found as columns are for horizontal rules only (virtual-rules.ts) with x and y exchanged, and a label
- * centred on the rows it spans (a column mostly of empty cells) read as spanning them.
+ * rules, found as columns are for horizontal rules only (virtual-rules.ts) with x and y exchanged — a row
+ * boundary is where the columns' texts leave a strip free together, or where one column's texts are too far
+ * apart to be lines of one cell — and a label centred on the rows it spans (set at the first of them, in tables
+ * whose cells are set at their top) read as spanning them. Spans nest: a column does not merge rows the column
+ * before parts between two of its texts, nor end a span inside a cell of the column after it. Where column
+ * borders stop short, the cell spans those columns (the lattice reads that from the real rules).
  */
 import { anchor, type TableFrame } from "./page-table.ts";
 import { columnBoundaries, distinct, inFrame, SAME_Y, textOutside, textPieces, TOUCH } from "./virtual-rules.ts";
@@ -52,20 +56,21 @@ export function virtualRows(v: VRule[], runs: TextRun[], frames: TableFrame[], p
     }
     if (cols.filter((c) => c.runs.length > 0).length < 2) continue;
     const bands = cols.map((c) => ({ runs: c.runs.map(transposed) }));
+    const pieces = bands.map((b) => textPieces(b.runs, y0, y1));
+    const em = median(text.map((r) => r.size));
     // A column empty over several rows (the values of a few rows spanning the columns to the right) says
     // nothing about where those rows part.
     const found = withPartedTexts(
       columnBoundaries(bands, y0, y1, false).map((b) => b.x),
-      bands.map((b) => textPieces(b.runs, y0, y1)),
-      median(text.map((r) => r.size)),
+      pieces,
+      em,
     );
-    const rows = centredChoice(found, bands.map((b) => textPieces(b.runs, y0, y1)), y0, y1, median(text.map((r) => r.size)));
+    const rows = centredChoice(found, pieces, y0, y1, em);
     // No row boundary: one row, if its texts are one line across (a table's last row on its page).
-    if (rows.length === 0 && !oneLine(bands.flatMap((b) => textPieces(b.runs, y0, y1)))) continue;
+    if (rows.length === 0 && !oneLine(pieces.flat())) continue;
     out.push({ y: y0, x0: xs[0], x1: xs[xs.length - 1] }, { y: y1, x0: xs[0], x1: xs[xs.length - 1] });
     const atBreak = y1 > (1 - EDGE_BAND) * pageHeight;
-    const pieces = bands.map((b) => textPieces(b.runs, y0, y1));
-    rowSetting(pieces, rows, y0, y1, median(text.map((r) => r.size)), atBreak, counts);
+    rowSetting(pieces, rows, y0, y1, em, atBreak, counts);
     // Each column's row boundaries, left to right; then again, each column's cells now also ending where the
     // cells of the column after it end.
     const keep = (right: number[][] | null, top: boolean): number[][] => {
