@@ -212,6 +212,21 @@ describe("horizontal rules only", () => {
     expect(last.every((c) => c.openBottom)).toBe(true);
   });
 
+  it("reads a value centred over the columns after a label spanning rows as one cell from the label's column on", () => {
+    // Columns 100–200 | 200–260 | 260–380 | 380–500; 资金 (set at the top of its cell) spans rows 1–2, and row 2
+    // holds one value centred over 200–500.
+    const texts = [
+      run("一级指标", 120, 120), run("甲列", 210, 120), run("乙列名称", 290, 120), run("丙列名称", 420, 120),
+      run("资金来源", 120, 145), run("甲", 225, 150), run("乙乙乙乙", 290, 150), run("丙丙丙丙", 420, 150),
+      run("居中的一段说明文字", 305, 180),
+      run("效益指标", 120, 210), run("甲", 225, 210), run("乙乙乙乙", 290, 210), run("丙丙丙丙", 420, 210),
+    ];
+    const h = [rule(100), rule(130), rule(160, 200), rule(190), rule(220)];
+    const cells = cellsOf(page(texts, h));
+    expect(cells.find((c) => c[0] === "资金来源")).toEqual(["资金来源", 1, 2, 0, 1]);
+    expect(cells.find((c) => c[0] === "居中的一段说明文字")).toEqual(["居中的一段说明文字", 2, 1, 1, 3]);
+  });
+
   it("leaves a stack of rules with one column of text (ruled paper, prose) alone", () => {
     const texts = [run("第一段文字写在横线上", 120, 120), run("第二段文字写在横线上", 120, 150), run("第三段", 120, 180)];
     const h = [rule(100), rule(130), rule(160), rule(190)];

@@ -437,8 +437,12 @@ function emptyCells(
   // other rows have there do not cut it.
   const first = pieces[0];
   const lastPiece = pieces[pieces.length - 1];
-  const loLast = Math.max(x0, ...borders.filter((e) => e <= lastPiece.p + TOUCH));
-  if (centredIn(lastPiece, loLast, x1)) borders = borders.filter((e) => e <= lastPiece.q + TOUCH);
+  // Centred from the nearest border before it, or failing that from one further left with no text between
+  // (the cell begins after a label's column spanning rows, the borders between it and the text left empty).
+  const before = pieces.length > 1 ? pieces[pieces.length - 2].q : x0;
+  const los = [x0, ...borders].filter((e) => e <= lastPiece.p + TOUCH && e >= before - TOUCH).sort((a, b) => b - a);
+  const loLast = los.find((lo) => centredIn(lastPiece, lo, x1));
+  if (loLast !== undefined) borders = borders.filter((e) => e <= loLast + TOUCH || (e > lastPiece.p + TOUCH && e <= lastPiece.q + TOUCH));
   const hiFirst = Math.min(x1, ...borders.filter((e) => e >= first.q - TOUCH));
   if (centredIn(first, x0, hiFirst)) borders = borders.filter((e) => e >= first.p - TOUCH);
   if (pieces.length < 2) return borders;
