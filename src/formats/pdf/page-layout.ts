@@ -6,6 +6,7 @@ import { findLatticeFrames } from "./lattice.ts";
 import { anchor, slotAt, type PageCell, type PageTable, type TableFrame } from "./page-table.ts";
 import { mergeRules } from "./rule-merge.ts";
 import { findStreamTables } from "./stream.ts";
+import { borderlessRules } from "./stream-rows.ts";
 import { cleanRuns } from "./text-cleanup.ts";
 import { groupLines, isCjk, lineText } from "./text-lines.ts";
 import { virtualColumns, virtualRows } from "./virtual-rules.ts";
@@ -37,8 +38,15 @@ export interface PageLayout {
 
 export function layoutPage(page: PageData): PageLayout {
   const runs = cleanRuns(page.texts);
-  const { h, v } = mergeRules(page.h, page.v);
+  const merged = mergeRules(page.h, page.v);
+  const v = merged.v;
+  let h = merged.h;
   let frames = findLatticeFrames(h, v, page.height);
+  // No ruled table: a table without rulings (or with only its frame) gets virtual rules between its rows.
+  if (frames.length === 0) {
+    const rows = borderlessRules(runs, h, v);
+    if (rows.length > 0) h = mergeRules([...h, ...rows], []).h;
+  }
   // Rows ruled without column borders: columns from the text between the rules.
   const vv = virtualColumns(h, runs, frames, page.height);
   // Columns ruled without row borders: rows from the text between the rules.

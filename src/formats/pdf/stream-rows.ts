@@ -1,0 +1,324 @@
+/**
+ * Tables drawn without ruling lines (none at all, or only the outer frame): the row boundaries a ruled table
+ * would have, as virtual horizontal rules. The partial-rulings path (virtual-rules.ts) then reads the columns
+ * from the text between them and the lattice finder builds the grid, so borderless tables get the same column
+ * finding, merged cells and cell text as tables drawn with horizontal rules only.
+ *
+ * In the spirit of pdfplumber's and Camelot's stream modes, from the text alone:
+ * - the table's extent: a frame bounds it; without one, a run of lines holding several pieces of text (cells
+ *   apart by a wide gap), with the lines between them close and in the same type size (the title, unit line
+ *   and notes around a table are single pieces, larger or further apart; those after its last line with
+ *   several pieces are not its own unless they are wrapped lines of its cells);
+ * - cells: the pieces of text of each line, a piece joined to the one right above it when only the leading of
+ *   a paragraph parts them (a wrapped cell);
+ * - rows: where the text of one row ends and the next begins, a strip that every cell leaves free except cells
+ *   spanning rows (a label centred beside several rows crosses it), and fewer of those than cells on either
+ *   side of it;
+ * - a cell alone in its row and column, centred beside empty cells above and below (a label spanning rows whose
+ *   middle row holds its line) spans them: the rules between those rows stop short of its column.
+ */
+import { groupLines } from "./text-lines.ts";
+import { columnBoundaries } from "./virtual-rules.ts";
+import { isCjk } from "./text-lines.ts";
+import type { Box, HRule, TextRun, VRule } from "./types.ts";
+
+/** A gap this many ems wide parts two cells of a line (a word space is far narrower). */
+const PIECE_GAP_EM = 1;
+/** Lines closer than this many ems (text box to text box) are the lines of one wrapped cell. */
+const WRAP_GAP_EM = 0.6;
+/** Lines of a table are closer than this many ems; a wider gap ends it. */
+const BLOCK_GAP_EM = 2.2;
+/** Type sizes within this share are the table's. */
+const SIZE_SLACK = 0.15;
+/** A table needs this many lines with several pieces of text. */
+const MIN_MULTI = 2;
+/** Rules (points) this close are the same position. */
+const SAME = 3;
+
+interface Piece {
+  x0: number;
+  x1: number;
+  top: number;
+  bottom: number;
+  size: number;
+  /** Index of the line in the region. */
+  line: number;
+}
+
+/** A cell's text as found: one piece, or several wrapped lines. */
+interface Block {
+  x0: number;
+  x1: number;
+  top: number;
+  bottom: number;
+  size: number;
+  last: Piece;
+}
+
+interface Line {
+  runs: TextRun[];
+  pieces: Piece[];
+  top: number;
+  bottom: number;
+  x0: number;
+  size: number;
+}
+
+/** Estimated advance of a character in ems. */
+const advance = (ch: string) => (isCjk(ch) ? 1 : 0.55);
+
+/**
+ * A run's words with their estimated extents: pdf.js joins the texts of neighbouring cells into one run with a
+ * space for the gap, so a run wider than its words' natural widths is split where the spaces are.
+ */
+function words(r: TextRun): { x0: number; x1: number }[] {
+  const parts = r.str.trim().split(/\s+/);
+  if (parts.length < 2) return [{ x0: r.x0, x1: r.x1 }];
+  const widths = parts.map((w) => Array.from(w).reduce((a, ch) => a + advance(ch), 0) * r.size);
+  const natural = widths.reduce((a, b) => a + b, 0);
+  if (natural >= r.x1 - r.x0) return [{ x0: r.x0, x1: r.x1 }];
+  const space = (r.x1 - r.x0 - natural) / (parts.length - 1);
+  const out: { x0: number; x1: number }[] = [];
+  let x = r.x0;
+  for (const w of widths) {
+    out.push({ x0: x, x1: x + w });
+    x += w + space;
+  }
+  return out;
+}
+
+function piecesOf(runs: TextRun[], line: number): Piece[] {
+  const out: Piece[] = [];
+  const spans = runs.flatMap((r) => words(r).map((w) => ({ ...w, r }))).sort((a, b) => a.x0 - b.x0);
+  for (const s of spans) {
+    const last = out.at(-1);
+    if (last && s.x0 - last.x1 < PIECE_GAP_EM * Math.min(s.r.size, last.size)) {
+      last.x1 = Math.max(last.x1, s.x1);
+      last.top = Math.min(last.top, s.r.top);
+      last.bottom = Math.max(last.bottom, s.r.bottom);
+    } else out.push({ x0: s.x0, x1: s.x1, top: s.r.top, bottom: s.r.bottom, size: s.r.size, line });
+  }
+  return out;
+}
+
+const median = (v: number[]) => [...v].sort((a, b) => a - b)[v.length >> 1];
+
+/** A rectangle drawn around a table: two vertical rules of the same height, a horizontal one joining them. */
+function frameBoxes(h: HRule[], v: VRule[]): Box[] {
+  const out: Box[] = [];
+  for (const l of v) {
+    for (const r of v) {
+      if (r.x - l.x < 40 || Math.abs(r.y0 - l.y0) > SAME || Math.abs(r.y1 - l.y1) > SAME || l.y1 - l.y0 < 20) continue;
+      const joins = (y: number) => h.some((e) => Math.abs(e.y - y) <= SAME && e.x0 <= l.x + SAME && e.x1 >= r.x - SAME);
+      if (!joins(l.y0) && !joins(l.y1)) continue;
+      out.push({ x0: l.x, y0: Math.min(l.y0, r.y0), x1: r.x, y1: Math.max(l.y1, r.y1) });
+    }
+  }
+  return out;
+}
+
+/** Rules that are a frame's edges. */
+function onBox(b: Box, l: HRule | VRule): boolean {
+  if ("y" in l) return (Math.abs(l.y - b.y0) <= SAME || Math.abs(l.y - b.y1) <= SAME) && l.x0 >= b.x0 - SAME && l.x1 <= b.x1 + SAME;
+  return (Math.abs(l.x - b.x0) <= SAME || Math.abs(l.x - b.x1) <= SAME) && l.y0 >= b.y0 - SAME && l.y1 <= b.y1 + SAME;
+}
+
+/**
+ * Virtual horizontal rules for the borderless tables of a page (or none). Only pages whose rules are nothing
+ * but frames are looked at: a page with other rules is the partial-rulings path's.
+ */
+export function borderlessRules(runs: TextRun[], h: HRule[], v: VRule[]): HRule[] {
+  const boxes = frameBoxes(h, v);
+  if (h.some((l) => !boxes.some((b) => onBox(b, l))) || v.some((l) => !boxes.some((b) => onBox(b, l)))) return [];
+  const upright = runs.filter((r) => r.upright && r.str.trim() !== "");
+  const inBox = (r: TextRun, b: Box) => {
+    const cy = (r.top + r.bottom) / 2;
+    return r.x0 >= b.x0 - 1 && r.x1 <= b.x1 + 1 && cy >= b.y0 && cy <= b.y1;
+  };
+  const out: HRule[] = [];
+  for (const b of boxes) {
+    const lines = linesOf(upright.filter((r) => inBox(r, b)));
+    if (lines.filter((l) => l.pieces.length >= 2).length < MIN_MULTI) continue;
+    out.push(...tableRules(lines, b));
+  }
+  const free = upright.filter((r) => !boxes.some((b) => inBox(r, b)));
+  for (const region of regions(linesOf(free))) out.push(...tableRules(region, null));
+  return out;
+}
+
+function linesOf(runs: TextRun[]): Line[] {
+  return groupLines(runs).map((l, i) => ({
+    runs: l.runs,
+    pieces: piecesOf(l.runs, i),
+    top: l.top,
+    bottom: l.bottom,
+    x0: l.x0,
+    size: median(l.runs.map((r) => r.size)),
+  }));
+}
+
+/** Runs of lines that look like a table (see the header). */
+function regions(lines: Line[]): Line[][] {
+  const out: Line[][] = [];
+  let i = 0;
+  while (i < lines.length) {
+    if (lines[i].pieces.length < 2) {
+      i++;
+      continue;
+    }
+    const size = lines[i].size;
+    let j = i + 1;
+    let lastMulti = i;
+    while (j < lines.length) {
+      const l = lines[j];
+      const prev = lines[j - 1];
+      if (l.top - prev.bottom > BLOCK_GAP_EM * size) break;
+      if (Math.abs(l.size - size) > SIZE_SLACK * size) break;
+      if (l.pieces.length >= 2) lastMulti = j;
+      j++;
+    }
+    // Lines after the last one with several pieces belong to it only while they are wrapped lines of its cells.
+    let end = lastMulti + 1;
+    while (end < j && lines[end].top - lines[end - 1].bottom < WRAP_GAP_EM * size) end++;
+    // Likewise lines right above the first: the first lines of its wrapped cells.
+    let start = i;
+    while (start > 0 && lines[start].top - lines[start - 1].bottom < WRAP_GAP_EM * size && Math.abs(lines[start - 1].size - size) <= SIZE_SLACK * size && !out.some((r) => r.includes(lines[start - 1]))) start--;
+    const region = lines.slice(start, end);
+    if (region.filter((l) => l.pieces.length >= 2).length >= MIN_MULTI) out.push(region);
+    i = Math.max(end, i + 1);
+  }
+  return out;
+}
+
+/** The wrapped lines of a cell joined: a piece right under another, overlapping it, with only leading between. */
+function blocksOf(lines: Line[]): Block[] {
+  const blocks: Block[] = [];
+  for (const l of lines) {
+    for (const p of l.pieces) {
+      const above = blocks.filter((b) => b.last.line < p.line && b.last.x1 > p.x0 && b.last.x0 < p.x1);
+      // The nearest block above over this piece; the piece joins it if only leading parts them.
+      const b = above.sort((a, c) => c.bottom - a.bottom)[0];
+      if (b && p.top - b.bottom < WRAP_GAP_EM * Math.min(p.size, b.size) && p.top - b.bottom > -0.3 * p.size) {
+        b.x0 = Math.min(b.x0, p.x0);
+        b.x1 = Math.max(b.x1, p.x1);
+        b.bottom = Math.max(b.bottom, p.bottom);
+        b.last = p;
+      } else blocks.push({ x0: p.x0, x1: p.x1, top: p.top, bottom: p.bottom, size: p.size, last: p });
+    }
+  }
+  return blocks;
+}
+
+interface Cut {
+  y: number;
+  /** Blocks crossing it (cells spanning the rows on both sides). */
+  crossing: Block[];
+  height: number;
+}
+
+/**
+ * Row boundaries: strips where cells end above and others begin below, crossed by fewer cells than end or
+ * begin there.
+ */
+function rowCuts(blocks: Block[]): Cut[] {
+  const eps = 0.2;
+  const events = [...new Set(blocks.flatMap((b) => [b.top, b.bottom]))].sort((a, b) => a - b);
+  const cuts: Cut[] = [];
+  for (let k = 0; k + 1 < events.length; k++) {
+    const lo = events[k];
+    const hi = events[k + 1];
+    if (hi - lo < 0.5) continue;
+    const ending = blocks.filter((b) => Math.abs(b.bottom - lo) <= eps);
+    const starting = blocks.filter((b) => Math.abs(b.top - hi) <= eps);
+    if (ending.length === 0 || starting.length === 0) continue;
+    // Cells reaching over the whole strip (a label centred on the boundary may just touch both rows' text).
+    const crossing = blocks.filter((b) => b.top < lo + eps && b.bottom > hi - eps && !ending.includes(b) && !starting.includes(b));
+    // Cells on either side of the strip, counting those whose edges are near it (a row's cells do not all end
+    // at the same height: different type sizes).
+    const em = median(blocks.map((b) => b.size));
+    const above = blocks.filter((b) => b.bottom <= lo + eps && b.bottom >= lo - 0.5 * em && !crossing.includes(b)).length;
+    const below = blocks.filter((b) => b.top >= hi - eps && b.top <= hi + 0.5 * em && !crossing.includes(b)).length;
+    if (crossing.length > Math.min(above, below)) continue;
+    cuts.push({ y: (lo + hi) / 2, crossing, height: hi - lo });
+  }
+  return cuts;
+}
+
+/** The virtual rules of one table: its lines, and its frame if it has one. */
+function tableRules(lines: Line[], frame: Box | null): HRule[] {
+  const blocks = blocksOf(lines);
+  if (blocks.length < 4) return [];
+  const cuts = rowCuts(blocks);
+  if (cuts.length === 0) return [];
+  const em = median(blocks.map((b) => b.size));
+  // Outer edges: the frame, or the text's extent with the padding seen between rows.
+  const pad = Math.min(0.6 * em, Math.max(1.5, median(cuts.map((c) => c.height)) / 2));
+  const textTop = Math.min(...blocks.map((b) => b.top));
+  const textBottom = Math.max(...blocks.map((b) => b.bottom));
+  const textX0 = Math.min(...blocks.map((b) => b.x0));
+  const textX1 = Math.max(...blocks.map((b) => b.x1));
+  const y0 = frame ? frame.y0 : textTop - pad;
+  const y1 = frame ? frame.y1 : textBottom + pad;
+  const x0 = frame ? frame.x0 : textX0 - Math.max(2, pad);
+  const x1 = frame ? frame.x1 : textX1 + Math.max(2, pad);
+  const ys = [y0, ...cuts.map((c) => c.y), y1];
+  const nRows = ys.length - 1;
+  // Blocks by row (a block crossing cuts is in every row it touches).
+  const rowsOf = (b: Block) => {
+    const rs: number[] = [];
+    for (let r = 0; r < nRows; r++) if (b.top < ys[r + 1] && b.bottom > ys[r]) rs.push(r);
+    return rs;
+  };
+  const bands = ys.slice(0, -1).map((_, r) => ({ runs: lines.flatMap((l) => l.runs).filter((t) => (t.top + t.bottom) / 2 > ys[r] && (t.top + t.bottom) / 2 < ys[r + 1]) }));
+  const cols = columnBoundaries(bands, x0, x1).map((c) => c.x);
+  const colRange = (b: Block): [number, number] => [
+    Math.max(x0, ...cols.filter((c) => c <= b.x0 + 0.5)),
+    Math.min(x1, ...cols.filter((c) => c >= b.x1 - 0.5)),
+  ];
+  // spans[k]: x ranges where the rule under row k is not drawn.
+  const open: [number, number][][] = cuts.map((c) => c.crossing.map(colRange));
+  // A cell with empty cells above and below it in its column, centred on them: spans them.
+  const claimed: [number, number, number][] = []; // row, x0, x1
+  const occupied = (r: number, a: number, c: number, self: Block) =>
+    blocks.some((o) => o !== self && o.x1 > a + 0.5 && o.x0 < c - 0.5 && o.top < ys[r + 1] && o.bottom > ys[r]) ||
+    claimed.some(([cr, ca, cc]) => cr === r && cc > a + 0.5 && ca < c - 0.5);
+  const heights = ys.slice(1).map((y, r) => y - ys[r]);
+  const tol = 0.3 * median(heights);
+  for (const b of [...blocks].sort((p, q) => p.top - q.top)) {
+    const rs = rowsOf(b);
+    if (rs.length === 0) continue;
+    const r0 = rs[0];
+    const r1 = rs[rs.length - 1];
+    const [a, c] = colRange(b);
+    // A cell spanning rows groups the cells right of it (a label beside its rows): the rows it spans hold text
+    // after its column. A blank value under or over another one in the table's last column spans nothing.
+    const free = (r: number) => !occupied(r, a, c, b) && blocks.some((o) => o.x0 >= c - 0.5 && o.top < ys[r + 1] && o.bottom > ys[r]);
+    let up = r0;
+    while (up > 0 && free(up - 1)) up--;
+    let down = r1;
+    while (down + 1 < nRows && free(down + 1)) down++;
+    const centre = (b.top + b.bottom) / 2;
+    let best: [number, number] | null = null;
+    for (let s = up; s <= r0; s++) {
+      for (let e = r1; e <= down; e++) {
+        if (s === r0 && e === r1) continue;
+        if (Math.abs((ys[s] + ys[e + 1]) / 2 - centre) > tol) continue;
+        if (!best || e - s > best[1] - best[0]) best = [s, e];
+      }
+    }
+    if (!best) continue;
+    for (let k = best[0]; k < best[1]; k++) if (k < r0 || k >= r1) open[k].push([a, c]);
+    for (let k = best[0]; k <= best[1]; k++) if (k < r0 || k > r1) claimed.push([k, a, c]);
+  }
+  const out: HRule[] = [{ y: y0, x0, x1 }, { y: y1, x0, x1 }];
+  cuts.forEach((cut, k) => {
+    const gaps = open[k].sort((p, q) => p[0] - q[0]);
+    let from = x0;
+    for (const [a, c] of gaps) {
+      if (a - from > SAME) out.push({ y: cut.y, x0: from, x1: a });
+      from = Math.max(from, c);
+    }
+    if (x1 - from > SAME) out.push({ y: cut.y, x0: from, x1 });
+  });
+  return out;
+}

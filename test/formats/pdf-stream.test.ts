@@ -1,0 +1,109 @@
+/**
+ * Tables without ruling lines (none at all, or only the outer frame): rows from the text's vertical gaps,
+ * wrapped cells joined, labels centred beside several rows read as spanning them, the title and unit line above
+ * the table and a note below it kept outside as context.
+ */
+import { describe, expect, it } from "vitest";
+import { assemble } from "../../src/formats/pdf/assemble.ts";
+import { layoutPage } from "../../src/formats/pdf/page-layout.ts";
+import type { HRule, PageData, TextRun, VRule } from "../../src/formats/pdf/types.ts";
+
+/** An upright run: `x` left end, `y` baseline, width from the text (CJK 1 em, others half). */
+function run(str: string, x: number, y: number, size = 10): TextRun {
+  const w = Array.from(str).reduce((s, ch) => s + (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? size : size / 2), 0);
+  return { str, x0: x, x1: x + w, top: y - 0.85 * size, bottom: y + 0.15 * size, baseline: y, size, upright: true };
+}
+
+/** A run centred on `cx`. */
+function centred(str: string, cx: number, y: number, size = 10): TextRun {
+  const r = run(str, 0, y, size);
+  const w = r.x1 - r.x0;
+  return { ...r, x0: cx - w / 2, x1: cx + w / 2 };
+}
+
+function page(texts: TextRun[], h: HRule[] = [], v: VRule[] = []): PageData {
+  return { number: 1, width: 600, height: 800, texts, h, v, images: [] };
+}
+
+/** Cell texts by [text, row, rowspan, col, colspan], in reading order. */
+function cellsOf(data: PageData) {
+  const layout = layoutPage(data);
+  expect(layout.tables).toHaveLength(1);
+  return layout.tables[0].cells.map((c) => [c.lines.join("/"), c.r0, c.r1 - c.r0, c.c0, c.c1 - c.c0]);
+}
+
+// Columns centred on 140 | 250 | 380 | 500, rows every 20 pt (a line is 10 pt high: 10 pt between rows),
+// every text centred in its cell the way a browser prints a table.
+const mid = [140, 250, 380, 500];
+const c = (str: string, col: number, y: number) => centred(str, mid[col], y);
+
+/** An indicator matrix: 一级 labels beside the rows they span, one 二级 label between two rows, a wrapped cell. */
+function matrix(): TextRun[] {
+  return [
+    c("一级指标", 0, 120), c("二级指标", 1, 120), c("三级指标", 2, 120), c("指标值", 3, 120),
+    // 产出指标 spans rows 1–3 (its line is the middle row's); 数量指标 spans rows 1–2 (between their lines).
+    c("数量指标", 1, 150), c("受益人数", 2, 140), c("≥5000人", 3, 140),
+    c("产出指标", 0, 160), c("培训场次", 2, 160), c("≥20场", 3, 160),
+    c("质量指标", 1, 180), c("合格率", 2, 180), c("100%", 3, 180),
+    // A wrapped cell: two lines 13 pt apart, the other cells of the row centred between them.
+    c("效益指标", 0, 206.5), c("社会效益", 1, 206.5), c("群众满意度调查的", 2, 200), c("得分", 2, 213), c("≥90分", 3, 206.5),
+  ];
+}
+
+describe("tables without rulings", () => {
+  it("finds rows, labels spanning rows and wrapped cells", () => {
+    const texts = [centred("某某项目绩效目标表", 320, 60, 16), run("单位：万元", 95, 90), ...matrix()];
+    expect(cellsOf(page(texts))).toEqual([
+      ["一级指标", 0, 1, 0, 1], ["二级指标", 0, 1, 1, 1], ["三级指标", 0, 1, 2, 1], ["指标值", 0, 1, 3, 1],
+      ["产出指标", 1, 3, 0, 1], ["数量指标", 1, 2, 1, 1], ["受益人数", 1, 1, 2, 1], ["≥5000人", 1, 1, 3, 1],
+      ["培训场次", 2, 1, 2, 1], ["≥20场", 2, 1, 3, 1],
+      ["质量指标", 3, 1, 1, 1], ["合格率", 3, 1, 2, 1], ["100%", 3, 1, 3, 1],
+      ["效益指标", 4, 1, 0, 1], ["社会效益", 4, 1, 1, 1], ["群众满意度调查的/得分", 4, 1, 2, 1], ["≥90分", 4, 1, 3, 1],
+    ]);
+  });
+
+  it("keeps the title, the unit line and a note after the table outside it", () => {
+    const texts = [
+      centred("某某项目绩效目标表", 320, 60, 16), run("单位：万元", 95, 90), ...matrix(),
+      run("注：以上指标由项目单位填报。", 95, 260),
+    ];
+    const { tables, trailing } = assemble([layoutPage(page(texts))]);
+    expect(tables).toHaveLength(1);
+    expect(tables[0].context).toEqual(["某某项目绩效目标表", "单位：万元"]);
+    expect(trailing).toEqual(["注：以上指标由项目单位填报。"]);
+  });
+
+  it("reads a table drawn with only its outer frame the same way, inside the frame", () => {
+    const frameH: HRule[] = [{ y: 105, x0: 90, x1: 560 }, { y: 225, x0: 90, x1: 560 }];
+    const frameV: VRule[] = [{ x: 90, y0: 105, y1: 225 }, { x: 560, y0: 105, y1: 225 }];
+    const texts = [run("单位：万元", 95, 90), ...matrix()];
+    const cells = cellsOf(page(texts, frameH, frameV));
+    expect(cells.filter((x) => x[0] === "产出指标" || x[0] === "数量指标")).toEqual([
+      ["产出指标", 1, 3, 0, 1], ["数量指标", 1, 2, 1, 1],
+    ]);
+    const table = layoutPage(page(texts, frameH, frameV)).tables[0];
+    expect(table.box).toMatchObject({ x0: 90, y0: 105, x1: 560, y1: 225 });
+  });
+
+  it("leaves a blank value in the last column a cell of its own", () => {
+    // 较显著 has blank values above and below it, centred between them: it is still one row's value.
+    const texts = [
+      c("一级指标", 0, 120), c("二级指标", 1, 120), c("三级指标", 2, 120), c("指标值", 3, 120),
+      c("经济效益", 1, 140), c("无", 2, 140),
+      c("效益指标", 0, 160), c("社会效益", 1, 160), c("便利程度", 2, 160), c("较显著", 3, 160),
+      c("生态效益", 1, 180), c("无", 2, 180),
+    ];
+    const cells = cellsOf(page(texts));
+    expect(cells.filter((x) => x[3] === 3)).toEqual([
+      ["指标值", 0, 1, 3, 1], ["", 1, 1, 3, 1], ["较显著", 2, 1, 3, 1], ["", 3, 1, 3, 1],
+    ]);
+    expect(cells.find((x) => x[0] === "效益指标")).toEqual(["效益指标", 1, 3, 0, 1]);
+  });
+
+  it("reads prose as prose", () => {
+    const texts = [run("这是一段正文，没有任何表格。", 95, 100), run("第二行正文继续写下去。", 95, 115), run("第三行。", 95, 130)];
+    const layout = layoutPage(page(texts));
+    expect(layout.tables).toHaveLength(0);
+    expect(layout.lines).toHaveLength(3);
+  });
+});
