@@ -44,7 +44,7 @@ export function layoutPage(page: PageData): PageLayout {
   let frames = findLatticeFrames(h, v, page.height);
   // No ruled table: a table without rulings (or with only its frame) gets virtual rules between its rows.
   if (frames.length === 0) {
-    const rows = borderlessRules(runs, h, v);
+    const rows = borderlessRules(runs, h, v, page.width);
     if (rows.length > 0) h = mergeRules([...h, ...rows], []).h;
   }
   // Rows ruled without column borders: columns from the text between the rules.

@@ -7,13 +7,13 @@
  * In the spirit of pdfplumber's and Camelot's stream modes, from the text alone:
  * - the table's extent: a frame bounds it; without one, a run of lines holding several pieces of text (cells
  *   apart by a wide gap), with the lines between them close and in the same type size (the title, unit line
- *   and notes around a table are single pieces, larger or further apart; those after its last line with
- *   several pieces are not its own unless they are wrapped lines of its cells);
+ *   and notes around a table are single pieces, larger or further apart); a gap well over the one between its
+ *   rows ends it (tables stacked one under the other);
  * - cells: the pieces of text of each line, a piece joined to the one right above it when only the leading of
  *   a paragraph parts them (a wrapped cell);
- * - rows: where the text of one row ends and the next begins, a strip that every cell leaves free except cells
- *   spanning rows (a label centred beside several rows crosses it), and fewer of those than cells on either
- *   side of it;
+ * - rows: where the text of one row ends and the next begins, a strip that every cell leaves free, or all but
+ *   cells spanning rows (a label centred beside several rows crosses it) when no fewer cells end right above
+ *   it with a cell beginning right under them in the same column;
  * - a cell alone in its row and column, centred beside empty cells above and below (a label spanning rows whose
  *   middle row holds its line) spans them: the rules between those rows stop short of its column.
  */
@@ -23,9 +23,9 @@ import { isCjk } from "./text-lines.ts";
 import type { Box, HRule, TextRun, VRule } from "./types.ts";
 
 /** A gap this many ems wide parts two cells of a line (a word space is far narrower). */
-const PIECE_GAP_EM = 1;
+const PIECE_GAP_EM = 0.6;
 /** Lines closer than this many ems (text box to text box) are the lines of one wrapped cell. */
-const WRAP_GAP_EM = 0.6;
+const WRAP_GAP_EM = 0.75;
 /** Lines of a table are closer than this many ems; a wider gap ends it. */
 const BLOCK_GAP_EM = 2.2;
 /** Type sizes within this share are the table's. */
@@ -127,7 +127,7 @@ function onBox(b: Box, l: HRule | VRule): boolean {
  * Virtual horizontal rules for the borderless tables of a page (or none). Only pages whose rules are nothing
  * but frames are looked at: a page with other rules is the partial-rulings path's.
  */
-export function borderlessRules(runs: TextRun[], h: HRule[], v: VRule[]): HRule[] {
+export function borderlessRules(runs: TextRun[], h: HRule[], v: VRule[], pageWidth = 0): HRule[] {
   const boxes = frameBoxes(h, v);
   if (h.some((l) => !boxes.some((b) => onBox(b, l))) || v.some((l) => !boxes.some((b) => onBox(b, l)))) return [];
   const upright = runs.filter((r) => r.upright && r.str.trim() !== "");
@@ -139,10 +139,12 @@ export function borderlessRules(runs: TextRun[], h: HRule[], v: VRule[]): HRule[
   for (const b of boxes) {
     const lines = linesOf(upright.filter((r) => inBox(r, b)));
     if (lines.filter((l) => l.pieces.length >= 2).length < MIN_MULTI) continue;
-    out.push(...tableRules(lines, b));
+    out.push(...tableRules(lines, b, null));
   }
   const free = upright.filter((r) => !boxes.some((b) => inBox(r, b)));
-  for (const region of regions(linesOf(free))) out.push(...tableRules(region, null));
+  const left = Math.min(...upright.map((r) => r.x0));
+  const margins: [number, number] | null = pageWidth > 0 && upright.length > 0 ? [left, pageWidth - left] : null;
+  for (const region of regions(linesOf(free))) out.push(...tableRules(region, null, margins));
   return out;
 }
 
@@ -160,6 +162,7 @@ function linesOf(runs: TextRun[]): Line[] {
 /** Runs of lines that look like a table (see the header). */
 function regions(lines: Line[]): Line[][] {
   const out: Line[][] = [];
+  const gap = (j: number) => lines[j].top - lines[j - 1].bottom;
   let i = 0;
   while (i < lines.length) {
     if (lines[i].pieces.length < 2) {
@@ -168,24 +171,25 @@ function regions(lines: Line[]): Line[][] {
     }
     const size = lines[i].size;
     let j = i + 1;
-    let lastMulti = i;
-    while (j < lines.length) {
-      const l = lines[j];
-      const prev = lines[j - 1];
-      if (l.top - prev.bottom > BLOCK_GAP_EM * size) break;
-      if (Math.abs(l.size - size) > SIZE_SLACK * size) break;
-      if (l.pieces.length >= 2) lastMulti = j;
-      j++;
-    }
-    // Lines after the last one with several pieces belong to it only while they are wrapped lines of its cells.
-    let end = lastMulti + 1;
-    while (end < j && lines[end].top - lines[end - 1].bottom < WRAP_GAP_EM * size) end++;
-    // Likewise lines right above the first: the first lines of its wrapped cells.
+    while (j < lines.length && gap(j) <= BLOCK_GAP_EM * size && Math.abs(lines[j].size - size) <= SIZE_SLACK * size) j++;
+    // Lines right above the first: the first lines of its wrapped cells.
     let start = i;
-    while (start > 0 && lines[start].top - lines[start - 1].bottom < WRAP_GAP_EM * size && Math.abs(lines[start - 1].size - size) <= SIZE_SLACK * size && !out.some((r) => r.includes(lines[start - 1]))) start--;
-    const region = lines.slice(start, end);
-    if (region.filter((l) => l.pieces.length >= 2).length >= MIN_MULTI) out.push(region);
-    i = Math.max(end, i + 1);
+    while (start > 0 && gap(start) < WRAP_GAP_EM * size && Math.abs(lines[start - 1].size - size) <= SIZE_SLACK * size && !out.some((r) => r.includes(lines[start - 1]))) start--;
+    // Tables stacked one under the other, or a note under a table: a gap well over the one between rows.
+    const rowGaps: number[] = [];
+    for (let k = start + 1; k < j; k++) if (gap(k) >= WRAP_GAP_EM * size) rowGaps.push(gap(k));
+    const typical = rowGaps.length ? median(rowGaps) : WRAP_GAP_EM * size;
+    const limit = Math.max(1.5 * typical, typical + 0.5 * size);
+    let from = start;
+    for (let k = start + 1; k <= j; k++) {
+      if (k < j && gap(k) <= limit) continue;
+      let part = lines.slice(from, k);
+      // A part starting with lines of one piece set apart from the rest (a caption, a unit line) starts after them.
+      while (part.length > 1 && part[0].pieces.length < 2 && part[1].top - part[0].bottom >= WRAP_GAP_EM * size) part = part.slice(1);
+      if (part.filter((l) => l.pieces.length >= 2).length >= MIN_MULTI) out.push(part);
+      from = k;
+    }
+    i = j;
   }
   return out;
 }
@@ -216,36 +220,44 @@ interface Cut {
   height: number;
 }
 
-/**
- * Row boundaries: strips where cells end above and others begin below, crossed by fewer cells than end or
- * begin there.
- */
+/** Row boundaries: strips where cells end above and others begin below (see the header). */
 function rowCuts(blocks: Block[]): Cut[] {
   const eps = 0.2;
+  const em = median(blocks.map((b) => b.size));
   const events = [...new Set(blocks.flatMap((b) => [b.top, b.bottom]))].sort((a, b) => a - b);
+  const ends = (y: number) => blocks.some((b) => Math.abs(b.bottom - y) <= eps);
+  const starts = (y: number) => blocks.some((b) => Math.abs(b.top - y) <= eps);
   const cuts: Cut[] = [];
+  // Cells found spanning a row boundary: where they end is no row boundary of its own (a label centred between
+  // two rows ends inside the second one).
+  const spanning = new Set<Block>();
   for (let k = 0; k + 1 < events.length; k++) {
-    const lo = events[k];
-    const hi = events[k + 1];
-    if (hi - lo < 0.5) continue;
-    const ending = blocks.filter((b) => Math.abs(b.bottom - lo) <= eps);
-    const starting = blocks.filter((b) => Math.abs(b.top - hi) <= eps);
-    if (ending.length === 0 || starting.length === 0) continue;
-    // Cells reaching over the whole strip (a label centred on the boundary may just touch both rows' text).
-    const crossing = blocks.filter((b) => b.top < lo + eps && b.bottom > hi - eps && !ending.includes(b) && !starting.includes(b));
-    // Cells on either side of the strip, counting those whose edges are near it (a row's cells do not all end
-    // at the same height: different type sizes).
-    const em = median(blocks.map((b) => b.size));
-    const above = blocks.filter((b) => b.bottom <= lo + eps && b.bottom >= lo - 0.5 * em && !crossing.includes(b)).length;
-    const below = blocks.filter((b) => b.top >= hi - eps && b.top <= hi + 0.5 * em && !crossing.includes(b)).length;
-    if (crossing.length > Math.min(above, below)) continue;
-    cuts.push({ y: (lo + hi) / 2, crossing, height: hi - lo });
+    // Where text stops ending and starts beginning; the strip reaches up over the ends right above it and
+    // down over the beginnings right below it (a label ending or beginning there does not split it).
+    if (!ends(events[k]) || !starts(events[k + 1]) || events[k + 1] - events[k] < 0.5) continue;
+    let lo = k;
+    while (lo > 0 && ends(events[lo - 1]) && !starts(events[lo - 1])) lo--;
+    let hi = k + 1;
+    while (hi + 1 < events.length && starts(events[hi + 1]) && !ends(events[hi + 1])) hi++;
+    const y = (events[k] + events[k + 1]) / 2;
+    const crossing = blocks.filter((b) => b.top < y && b.bottom > y);
+    // A strip no text crosses parts two rows. One that cells cross needs cells ending above it with cells
+    // beginning right under them in the same column, at least as many as cross it (counting edges near the
+    // strip: a row's cells do not all end at the same height): text ending in one column and beginning in
+    // another (a label centred between two rows, next to a row's single lines) proves nothing.
+    const above = blocks.filter((b) => b.bottom <= y && b.bottom >= events[lo] - 0.5 * em && !spanning.has(b));
+    const below = blocks.filter((b) => b.top >= y && b.top <= events[hi] + 0.5 * em);
+    if (above.length === 0 || below.length === 0) continue;
+    const stacked = above.filter((a) => below.some((b) => b.x0 < a.x1 && b.x1 > a.x0)).length;
+    if (crossing.length > 0 && crossing.length > stacked) continue;
+    for (const b of crossing) spanning.add(b);
+    cuts.push({ y, crossing, height: events[k + 1] - events[k] });
   }
   return cuts;
 }
 
 /** The virtual rules of one table: its lines, and its frame if it has one. */
-function tableRules(lines: Line[], frame: Box | null): HRule[] {
+function tableRules(lines: Line[], frame: Box | null, margins: [number, number] | null): HRule[] {
   const blocks = blocksOf(lines);
   if (blocks.length < 4) return [];
   const cuts = rowCuts(blocks);
@@ -259,8 +271,15 @@ function tableRules(lines: Line[], frame: Box | null): HRule[] {
   const textX1 = Math.max(...blocks.map((b) => b.x1));
   const y0 = frame ? frame.y0 : textTop - pad;
   const y1 = frame ? frame.y1 : textBottom + pad;
-  const x0 = frame ? frame.x0 : textX0 - Math.max(2, pad);
-  const x1 = frame ? frame.x1 : textX1 + Math.max(2, pad);
+  let x0 = frame ? frame.x0 : textX0 - Math.max(2, pad);
+  let x1 = frame ? frame.x1 : textX1 + Math.max(2, pad);
+  // A table reaching (almost) to the page's text margins is as wide as the text column, its cells padded inside
+  // it: the margins are its edges (the page's left margin where its lines start, the right one mirrored).
+  if (!frame && margins) {
+    const [left, right] = margins;
+    if (left < x0 && x0 - left <= 2 * em) x0 = left;
+    if (right > x1 && right - x1 <= 2 * em) x1 = right;
+  }
   const ys = [y0, ...cuts.map((c) => c.y), y1];
   const nRows = ys.length - 1;
   // Blocks by row (a block crossing cuts is in every row it touches).
@@ -283,7 +302,7 @@ function tableRules(lines: Line[], frame: Box | null): HRule[] {
     blocks.some((o) => o !== self && o.x1 > a + 0.5 && o.x0 < c - 0.5 && o.top < ys[r + 1] && o.bottom > ys[r]) ||
     claimed.some(([cr, ca, cc]) => cr === r && cc > a + 0.5 && ca < c - 0.5);
   const heights = ys.slice(1).map((y, r) => y - ys[r]);
-  const tol = 0.3 * median(heights);
+  const tol = Math.min(0.3 * median(heights), 0.5 * em);
   for (const b of [...blocks].sort((p, q) => p.top - q.top)) {
     const rs = rowsOf(b);
     if (rs.length === 0) continue;
@@ -322,3 +341,4 @@ function tableRules(lines: Line[], frame: Box | null): HRule[] {
   });
   return out;
 }
+
