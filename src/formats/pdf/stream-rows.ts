@@ -225,12 +225,12 @@ function rowCuts(blocks: Block[]): Cut[] {
   const eps = 0.2;
   const em = median(blocks.map((b) => b.size));
   const events = [...new Set(blocks.flatMap((b) => [b.top, b.bottom]))].sort((a, b) => a - b);
-  const ends = (y: number) => blocks.some((b) => Math.abs(b.bottom - y) <= eps);
-  const starts = (y: number) => blocks.some((b) => Math.abs(b.top - y) <= eps);
   const cuts: Cut[] = [];
   // Cells found spanning a row boundary: where they end is no row boundary of its own (a label centred between
   // two rows ends inside the second one).
   const spanning = new Set<Block>();
+  const ends = (y: number) => blocks.some((b) => Math.abs(b.bottom - y) <= eps && !spanning.has(b));
+  const starts = (y: number) => blocks.some((b) => Math.abs(b.top - y) <= eps);
   for (let k = 0; k + 1 < events.length; k++) {
     // Where text stops ending and starts beginning; the strip reaches up over the ends right above it and
     // down over the beginnings right below it (a label ending or beginning there does not split it).
@@ -245,11 +245,25 @@ function rowCuts(blocks: Block[]): Cut[] {
     // beginning right under them in the same column, at least as many as cross it (counting edges near the
     // strip: a row's cells do not all end at the same height): text ending in one column and beginning in
     // another (a label centred between two rows, next to a row's single lines) proves nothing.
-    const above = blocks.filter((b) => b.bottom <= y && b.bottom >= events[lo] - 0.5 * em && !spanning.has(b));
-    const below = blocks.filter((b) => b.top >= y && b.top <= events[hi] + 0.5 * em);
+    const above = blocks.filter((b) => b.bottom <= y && b.bottom >= events[lo] - em && !spanning.has(b));
+    const below = blocks.filter((b) => b.top >= y && b.top <= events[hi] + em);
     if (above.length === 0 || below.length === 0) continue;
     const stacked = above.filter((a) => below.some((b) => b.x0 < a.x1 && b.x1 > a.x0)).length;
     if (crossing.length > 0 && crossing.length > stacked) continue;
+    // A cell reaching over all the text of the row above (or below), centred on that row rather than on the
+    // boundary and clear of the text on the boundary's other side, is that row's tallest cell, its single lines
+    // centred beside it: no boundary there.
+    const mid = (b: Block) => (b.top + b.bottom) / 2;
+    const topAbove = Math.min(...above.map((b) => b.top));
+    const bottomBelow = Math.max(...below.map((b) => b.bottom));
+    const midAbove = median(above.map(mid));
+    const midBelow = median(below.map(mid));
+    // (Text boxes of neighbouring lines may touch: an overlap counts from a third of a line.)
+    const overlaps = (b: Block, bs: Block[]) => bs.some((o) => Math.min(o.bottom, b.bottom) - Math.max(o.top, b.top) > 0.3 * em);
+    const ownRow = (b: Block) =>
+      (b.top <= topAbove + eps && Math.abs(mid(b) - midAbove) <= Math.abs(mid(b) - y) && !overlaps(b, below)) ||
+      (b.bottom >= bottomBelow - eps && Math.abs(mid(b) - midBelow) <= Math.abs(mid(b) - y) && !overlaps(b, above));
+    if (crossing.some(ownRow)) continue;
     for (const b of crossing) spanning.add(b);
     cuts.push({ y, crossing, height: events[k + 1] - events[k] });
   }
@@ -290,10 +304,17 @@ function tableRules(lines: Line[], frame: Box | null, margins: [number, number] 
   };
   const bands = ys.slice(0, -1).map((_, r) => ({ runs: lines.flatMap((l) => l.runs).filter((t) => (t.top + t.bottom) / 2 > ys[r] && (t.top + t.bottom) / 2 < ys[r + 1]) }));
   const cols = columnBoundaries(bands, x0, x1).map((c) => c.x);
-  const colRange = (b: Block): [number, number] => [
-    Math.max(x0, ...cols.filter((c) => c <= b.x0 + 0.5)),
-    Math.min(x1, ...cols.filter((c) => c >= b.x1 - 0.5)),
-  ];
+  // The column(s) of a cell: between the column boundaries around it; where text lies whole between such a
+  // boundary and the cell, apart from it (a column too few rows show to be found), halfway to that text.
+  const colRange = (b: Block): [number, number] => {
+    let a = Math.max(x0, ...cols.filter((c) => c <= b.x0 + 0.5));
+    let c = Math.min(x1, ...cols.filter((e) => e >= b.x1 - 0.5));
+    const left = blocks.filter((o) => o.x0 >= a && o.x1 <= b.x0 - 0.5 * em);
+    const right = blocks.filter((o) => o.x1 <= c && o.x0 >= b.x1 + 0.5 * em);
+    if (left.length) a = (Math.max(...left.map((o) => o.x1)) + b.x0) / 2;
+    if (right.length) c = (Math.min(...right.map((o) => o.x0)) + b.x1) / 2;
+    return [a, c];
+  };
   // spans[k]: x ranges where the rule under row k is not drawn.
   const open: [number, number][][] = cuts.map((c) => c.crossing.map(colRange));
   // A cell with empty cells above and below it in its column, centred on them: spans them.
