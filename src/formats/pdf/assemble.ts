@@ -123,7 +123,10 @@ function replaceLast(items: Item[], old: PageTable, now: PageTable): void {
 /** Same kind of table, same outer edges, and one's column edges a subset of the other's. */
 function continues(a: PageTable, b: PageTable): boolean {
   if (a.kind !== "lattice" || b.kind !== "lattice") return false;
-  if (Math.abs(a.xs[0] - b.xs[0]) > ALIGN || Math.abs(a.xs.at(-1)! - b.xs.at(-1)!) > ALIGN) return false;
+  // Tables read from the text on both pages (no rulings to go by) have edges more uncertain than their
+  // columns: a page holding narrower texts than the page before puts them further in.
+  const edge = a.guessed && b.guessed ? 2 * GUESS_ALIGN : ALIGN;
+  if (Math.abs(a.xs[0] - b.xs[0]) > edge || Math.abs(a.xs.at(-1)! - b.xs.at(-1)!) > edge) return false;
   if (sameGuessedColumns(a, b) || guessedWithin(a, b) || guessedWithin(b, a)) return true;
   const within = (p: number[], q: number[]) => p.every((x) => q.some((y) => Math.abs(x - y) <= ALIGN));
   return within(a.xs, b.xs) || within(b.xs, a.xs);
@@ -135,7 +138,8 @@ function continues(a: PageTable, b: PageTable): boolean {
  */
 function sameGuessedColumns(a: PageTable, b: PageTable): boolean {
   if (!a.guessed || !b.guessed || a.xs.length !== b.xs.length) return false;
-  return a.xs.every((x, i) => Math.abs(x - b.xs[i]) <= GUESS_ALIGN);
+  const last = a.xs.length - 1;
+  return a.xs.every((x, i) => Math.abs(x - b.xs[i]) <= (i === 0 || i === last ? 2 * GUESS_ALIGN : GUESS_ALIGN));
 }
 
 /**

@@ -251,8 +251,8 @@ function rowCuts(blocks: Block[]): Cut[] {
     const stacked = above.filter((a) => below.some((b) => b.x0 < a.x1 && b.x1 > a.x0)).length;
     if (crossing.length > 0 && crossing.length > stacked) continue;
     // A cell reaching over all the text of the row above (or below), centred on that row rather than on the
-    // boundary and clear of the text on the boundary's other side, is that row's tallest cell, its single lines
-    // centred beside it: no boundary there.
+    // boundary and clear of all other text, is that row's tallest cell, its single lines centred beside it: no
+    // boundary there.
     const mid = (b: Block) => (b.top + b.bottom) / 2;
     const topAbove = Math.min(...above.map((b) => b.top));
     const bottomBelow = Math.max(...below.map((b) => b.bottom));
@@ -260,9 +260,10 @@ function rowCuts(blocks: Block[]): Cut[] {
     const midBelow = median(below.map(mid));
     // (Text boxes of neighbouring lines may touch: an overlap counts from a third of a line.)
     const overlaps = (b: Block, bs: Block[]) => bs.some((o) => Math.min(o.bottom, b.bottom) - Math.max(o.top, b.top) > 0.3 * em);
+    const others = (b: Block, row: Block[]) => blocks.filter((o) => o !== b && !row.includes(o) && !crossing.includes(o));
     const ownRow = (b: Block) =>
-      (b.top <= topAbove + eps && Math.abs(mid(b) - midAbove) <= Math.abs(mid(b) - y) && !overlaps(b, below)) ||
-      (b.bottom >= bottomBelow - eps && Math.abs(mid(b) - midBelow) <= Math.abs(mid(b) - y) && !overlaps(b, above));
+      (b.top <= topAbove + eps && Math.abs(mid(b) - midAbove) <= Math.abs(mid(b) - y) && !overlaps(b, others(b, above))) ||
+      (b.bottom >= bottomBelow - eps && Math.abs(mid(b) - midBelow) <= Math.abs(mid(b) - y) && !overlaps(b, others(b, below)));
     if (crossing.some(ownRow)) continue;
     for (const b of crossing) spanning.add(b);
     cuts.push({ y, crossing, height: events[k + 1] - events[k] });
@@ -324,7 +325,15 @@ function tableRules(lines: Line[], frame: Box | null, margins: [number, number] 
     claimed.some(([cr, ca, cc]) => cr === r && cc > a + 0.5 && ca < c - 0.5);
   const heights = ys.slice(1).map((y, r) => y - ys[r]);
   const tol = Math.min(0.3 * median(heights), 0.5 * em);
-  for (const b of [...blocks].sort((p, q) => p.top - q.top)) {
+  // Rows spanned by cells, known so far: labels nest, so the cells right of a label are settled first (from the
+  // right), and a label's rows neither begin nor end inside the rows of a cell right of it.
+  const spans: { a: number; s: number; e: number }[] = [];
+  for (const b of blocks) {
+    const rs = rowsOf(b);
+    if (rs.length > 1) spans.push({ a: colRange(b)[0], s: rs[0], e: rs[rs.length - 1] });
+  }
+  const nests = (s: number, e: number, c: number) => spans.every((o) => o.a < c - 0.5 || ((s <= o.s || s > o.e) && (e >= o.e || e < o.s)));
+  for (const b of [...blocks].sort((p, q) => q.x0 - p.x0 || p.top - q.top)) {
     const rs = rowsOf(b);
     if (rs.length === 0) continue;
     const r0 = rs[0];
@@ -342,13 +351,14 @@ function tableRules(lines: Line[], frame: Box | null, margins: [number, number] 
     for (let s = up; s <= r0; s++) {
       for (let e = r1; e <= down; e++) {
         if (s === r0 && e === r1) continue;
-        if (Math.abs((ys[s] + ys[e + 1]) / 2 - centre) > tol) continue;
+        if (Math.abs((ys[s] + ys[e + 1]) / 2 - centre) > tol || !nests(s, e, c)) continue;
         if (!best || e - s > best[1] - best[0]) best = [s, e];
       }
     }
     if (!best) continue;
     for (let k = best[0]; k < best[1]; k++) if (k < r0 || k >= r1) open[k].push([a, c]);
     for (let k = best[0]; k <= best[1]; k++) if (k < r0 || k > r1) claimed.push([k, a, c]);
+    spans.push({ a, s: best[0], e: best[1] });
   }
   const out: HRule[] = [{ y: y0, x0, x1 }, { y: y1, x0, x1 }];
   cuts.forEach((cut, k) => {
