@@ -333,6 +333,17 @@ function tableRules(lines: Line[], frame: Box | null, margins: [number, number] 
     if (rs.length > 1) spans.push({ a: colRange(b)[0], s: rs[0], e: rs[rs.length - 1] });
   }
   const nests = (s: number, e: number, c: number) => spans.every((o) => o.a < c - 0.5 || ((s <= o.s || s > o.e) && (e >= o.e || e < o.s)));
+  // Likewise a cell left of the label, beside some of its rows, that cannot reach over the others (its column
+  // holds text there): a key of a row laid out otherwise (key–value rows), not a label spanning rows.
+  const nestsLeft = (s: number, e: number, a: number, self: Block) =>
+    blocks.every((o) => {
+      if (o === self || o.x1 > a + 0.5) return true;
+      const rs = rowsOf(o);
+      if (rs.length === 0 || rs[rs.length - 1] < s || rs[0] > e || (rs[0] <= s && rs[rs.length - 1] >= e)) return true;
+      const [oa, oc] = colRange(o);
+      for (let k = s; k <= e; k++) if (!rs.includes(k) && occupied(k, oa, oc, o)) return false;
+      return true;
+    });
   for (const b of [...blocks].sort((p, q) => q.x0 - p.x0 || p.top - q.top)) {
     const rs = rowsOf(b);
     if (rs.length === 0) continue;
@@ -351,7 +362,7 @@ function tableRules(lines: Line[], frame: Box | null, margins: [number, number] 
     for (let s = up; s <= r0; s++) {
       for (let e = r1; e <= down; e++) {
         if (s === r0 && e === r1) continue;
-        if (Math.abs((ys[s] + ys[e + 1]) / 2 - centre) > tol || !nests(s, e, c)) continue;
+        if (Math.abs((ys[s] + ys[e + 1]) / 2 - centre) > tol || !nests(s, e, c) || !nestsLeft(s, e, a, b)) continue;
         if (!best || e - s > best[1] - best[0]) best = [s, e];
       }
     }
