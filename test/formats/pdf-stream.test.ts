@@ -100,6 +100,21 @@ describe("tables without rulings", () => {
     expect(cells.find((x) => x[0] === "效益指标")).toEqual(["效益指标", 1, 3, 0, 1]);
   });
 
+  it("keeps the keys of key-value rows to their own row beside values centred over several columns", () => {
+    // 预算数 has blank cells above and below it (the values there span its column), centred on them: still one
+    // row's key, since the key left of it (项目名称) cannot reach over those rows. 资金 spans rows 1–2.
+    const texts = [
+      c("项目名称", 0, 120), centred("某某项目的名称写得比较长", 380, 120),
+      c("预算数", 1, 140), c("10.00", 2, 140), c("其他资金", 3, 140),
+      c("资金", 0, 150), centred("用于某某事项的资金说明文字", 380, 160),
+      c("一级指标", 0, 180), c("二级指标", 1, 180), c("三级指标", 2, 180), c("指标值", 3, 180),
+      c("产出指标", 0, 200), c("数量指标", 1, 200), c("受益人数", 2, 200), c("≥5000人", 3, 200),
+    ];
+    const cells = cellsOf(page(texts));
+    expect(cells.find((x) => x[0] === "预算数")).toEqual(["预算数", 1, 1, 1, 1]);
+    expect(cells.find((x) => x[0] === "资金")).toEqual(["资金", 1, 2, 0, 1]);
+  });
+
   it("reads prose as prose", () => {
     const texts = [run("这是一段正文，没有任何表格。", 95, 100), run("第二行正文继续写下去。", 95, 115), run("第三行。", 95, 130)];
     const layout = layoutPage(page(texts));

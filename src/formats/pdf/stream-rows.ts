@@ -290,10 +290,13 @@ function tableRules(lines: Line[], frame: Box | null, margins: [number, number] 
   let x1 = frame ? frame.x1 : textX1 + Math.max(2, pad);
   // A table reaching (almost) to the page's text margins is as wide as the text column, its cells padded inside
   // it: the margins are its edges (the page's left margin where its lines start, the right one mirrored).
+  // A table whose left edge is at the margin and whose text reaches past the page's middle fills the text
+  // column: its right edge is the mirrored margin, however short the texts of its last column.
   if (!frame && margins) {
     const [left, right] = margins;
-    if (left < x0 && x0 - left <= 2 * em) x0 = left;
-    if (right > x1 && right - x1 <= 2 * em) x1 = right;
+    const atLeft = left < x0 && x0 - left <= 2 * em;
+    if (atLeft) x0 = left;
+    if (right > x1 && (right - x1 <= 2 * em || (atLeft && textX1 > (left + right) / 2))) x1 = right;
   }
   const ys = [y0, ...cuts.map((c) => c.y), y1];
   const nRows = ys.length - 1;
