@@ -308,6 +308,17 @@ function tableRules(lines: Line[], frame: Box | null, margins: [number, number] 
   };
   const bands = ys.slice(0, -1).map((_, r) => ({ runs: lines.flatMap((l) => l.runs).filter((t) => (t.top + t.bottom) / 2 > ys[r] && (t.top + t.bottom) / 2 < ys[r + 1]) }));
   const cols = columnBoundaries(bands, x0, x1).map((c) => c.x);
+  // The middle of the strip that no text of the table covers around x (the same for every cell beside it), or x.
+  const covered = blocks.map((b) => [b.x0, b.x1] as [number, number]).sort((p, q) => p[0] - q[0]);
+  const gapMiddle = (x: number) => {
+    let lo = x0;
+    for (const [p, q] of covered) {
+      if (p > x) return (lo + p) / 2;
+      if (q >= x) return x;
+      lo = Math.max(lo, q);
+    }
+    return x;
+  };
   // The column(s) of a cell: between the column boundaries around it; where text lies whole between such a
   // boundary and the cell, apart from it (a column too few rows show to be found), halfway to that text.
   const colRange = (b: Block): [number, number] => {
@@ -315,8 +326,8 @@ function tableRules(lines: Line[], frame: Box | null, margins: [number, number] 
     let c = Math.min(x1, ...cols.filter((e) => e >= b.x1 - 0.5));
     const left = blocks.filter((o) => o.x0 >= a && o.x1 <= b.x0 - 0.5 * em);
     const right = blocks.filter((o) => o.x1 <= c && o.x0 >= b.x1 + 0.5 * em);
-    if (left.length) a = (Math.max(...left.map((o) => o.x1)) + b.x0) / 2;
-    if (right.length) c = (Math.min(...right.map((o) => o.x0)) + b.x1) / 2;
+    if (left.length) a = gapMiddle((Math.max(...left.map((o) => o.x1)) + b.x0) / 2);
+    if (right.length) c = gapMiddle((Math.min(...right.map((o) => o.x0)) + b.x1) / 2);
     return [a, c];
   };
   // spans[k]: x ranges where the rule under row k is not drawn.
