@@ -194,15 +194,35 @@ function regions(lines: Line[]): Line[][] {
   return out;
 }
 
+/**
+ * The widest gap (in ems) between the lines of one cell: the leading, well under the gap between rows. Cells
+ * padded as a browser pads them put rows about an em apart; a word processor's tight cells, under three
+ * quarters of an em. The rows' gap is the typical gap between text stacked in a column, wider than leading.
+ */
+function wrapGapOf(lines: Line[]): number {
+  const pieces = lines.flatMap((l) => l.pieces);
+  const gaps: number[] = [];
+  for (const p of pieces) {
+    let best = Infinity;
+    for (const q of pieces) {
+      if (q.line <= p.line || q.x0 >= p.x1 || q.x1 <= p.x0) continue;
+      best = Math.min(best, q.top - p.bottom);
+    }
+    if (best < Infinity && best >= 0.45 * p.size) gaps.push(best / p.size);
+  }
+  return gaps.length >= 3 ? Math.min(WRAP_GAP_EM, 0.8 * median(gaps)) : WRAP_GAP_EM;
+}
+
 /** The wrapped lines of a cell joined: a piece right under another, overlapping it, with only leading between. */
 function blocksOf(lines: Line[]): Block[] {
   const blocks: Block[] = [];
+  const wrapGap = wrapGapOf(lines);
   for (const l of lines) {
     for (const p of l.pieces) {
       const above = blocks.filter((b) => b.last.line < p.line && b.last.x1 > p.x0 && b.last.x0 < p.x1);
       // The nearest block above over this piece; the piece joins it if only leading parts them.
       const b = above.sort((a, c) => c.bottom - a.bottom)[0];
-      if (b && p.top - b.bottom < WRAP_GAP_EM * Math.min(p.size, b.size) && p.top - b.bottom > -0.3 * p.size) {
+      if (b && p.top - b.bottom < wrapGap * Math.min(p.size, b.size) && p.top - b.bottom > -0.3 * p.size) {
         b.x0 = Math.min(b.x0, p.x0);
         b.x1 = Math.max(b.x1, p.x1);
         b.bottom = Math.max(b.bottom, p.bottom);
