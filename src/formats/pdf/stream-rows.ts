@@ -14,12 +14,17 @@
  * - rows: where the text of one row ends and the next begins, a strip that every cell leaves free, or all but
  *   cells spanning rows (a label centred beside several rows crosses it) when no fewer cells end right above
  *   it with a cell beginning right under them in the same column;
- * - a cell alone in its row and column, centred beside empty cells above and below (a label spanning rows whose
- *   middle row holds its line) spans them: the rules between those rows stop short of its column.
+ * - a cell centred beside empty cells above and below it in its column, with text right of it in each of those
+ *   rows (a label spanning rows whose middle row holds its line), spans them: the rules between those rows stop
+ *   short of its column. Labels nest: one neither begins nor ends inside the rows of a cell right of it, nor
+ *   spans rows beside a cell left of it that cannot (the keys of key–value rows);
+ * - the outer edges: the frame, or the text's extent with its padding, at the page's text margins when the
+ *   table reaches them.
+ * The virtual rules are only the rows; where the text does not settle a question (a blank cell under a centred
+ * value could be a cell of its own or the value spanning it), the table stays as the text shows it.
  */
-import { groupLines } from "./text-lines.ts";
 import { columnBoundaries } from "./virtual-rules.ts";
-import { isCjk } from "./text-lines.ts";
+import { groupLines, isCjk } from "./text-lines.ts";
 import type { Box, HRule, TextRun, VRule } from "./types.ts";
 
 /** A gap this many ems wide parts two cells of a line (a word space is far narrower). */
@@ -175,9 +180,10 @@ function regions(lines: Line[]): Line[][] {
     // Lines right above the first: the first lines of its wrapped cells.
     let start = i;
     while (start > 0 && gap(start) < WRAP_GAP_EM * size && Math.abs(lines[start - 1].size - size) <= SIZE_SLACK * size && !out.some((r) => r.includes(lines[start - 1]))) start--;
-    // Tables stacked one under the other, or a note under a table: a gap well over the one between rows.
+    // Tables stacked one under the other, or a note under a table: a gap well over the one between rows (gaps
+    // over the leading of wrapped lines).
     const rowGaps: number[] = [];
-    for (let k = start + 1; k < j; k++) if (gap(k) >= WRAP_GAP_EM * size) rowGaps.push(gap(k));
+    for (let k = start + 1; k < j; k++) if (gap(k) >= 0.45 * size) rowGaps.push(gap(k));
     const typical = rowGaps.length ? median(rowGaps) : WRAP_GAP_EM * size;
     const limit = Math.max(1.5 * typical, typical + 0.5 * size);
     let from = start;
@@ -197,7 +203,7 @@ function regions(lines: Line[]): Line[][] {
 /**
  * The widest gap (in ems) between the lines of one cell: the leading, well under the gap between rows. Cells
  * padded as a browser pads them put rows about an em apart; a word processor's tight cells, under three
- * quarters of an em. The rows' gap is the typical gap between text stacked in a column, wider than leading.
+ * quarters of an em. The rows' gap is a common gap between text stacked in a column, wider than leading.
  */
 function wrapGapOf(lines: Line[]): number {
   const pieces = lines.flatMap((l) => l.pieces);
@@ -210,7 +216,9 @@ function wrapGapOf(lines: Line[]): number {
     }
     if (best < Infinity && best >= 0.45 * p.size) gaps.push(best / p.size);
   }
-  return gaps.length >= 3 ? Math.min(WRAP_GAP_EM, 0.8 * median(gaps)) : WRAP_GAP_EM;
+  // The rows' gap: a low quantile (labels spanning rows leave wider gaps in their columns).
+  gaps.sort((a, b) => a - b);
+  return gaps.length >= 3 ? Math.min(WRAP_GAP_EM, 0.8 * gaps[Math.floor(gaps.length / 4)]) : WRAP_GAP_EM;
 }
 
 /** The wrapped lines of a cell joined: a piece right under another, overlapping it, with only leading between. */
