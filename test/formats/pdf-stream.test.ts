@@ -115,6 +115,34 @@ describe("tables without rulings", () => {
     expect(cells.find((x) => x[0] === "资金")).toEqual(["资金", 1, 2, 0, 1]);
   });
 
+  it("parts two tables stacked one under the other at a gap wider than their rows'", () => {
+    const texts = [
+      c("项目名称", 0, 120), c("某某项目", 2, 120), c("项目编码", 0, 140), c("001", 2, 140),
+      // 10 pt between rows above; 30 pt between the two tables.
+      c("一级指标", 0, 180), c("二级指标", 1, 180), c("三级指标", 2, 180), c("指标值", 3, 180),
+      c("产出指标", 0, 200), c("数量指标", 1, 200), c("受益人数", 2, 200), c("≥5000人", 3, 200),
+    ];
+    const layout = layoutPage(page(texts));
+    expect(layout.tables.map((t) => t.cells.filter((x) => x.lines.length > 0).map((x) => x.lines.join("")))).toEqual([
+      ["项目名称", "某某项目", "项目编码", "001"],
+      ["一级指标", "二级指标", "三级指标", "指标值", "产出指标", "数量指标", "受益人数", "≥5000人"],
+    ]);
+  });
+
+  it("tells rows from wrapped lines where cells have little padding (rows 6 pt apart, lines 1.5 pt)", () => {
+    // A word processor's table: 10 pt type, rows 16 pt apart, a wrapped cell's lines 11.5 pt apart.
+    const texts = [
+      c("一级指标", 0, 120), c("二级指标", 1, 120), c("三级指标", 2, 120), c("指标值", 3, 120),
+      c("产出指标", 0, 136), c("数量指标", 1, 136), c("受益人数", 2, 136), c("≥5000人", 3, 136),
+      c("产出指标", 0, 152), c("质量指标", 1, 152), c("合格率", 2, 152), c("100%", 3, 152),
+      c("产出指标", 0, 168), c("时效指标", 1, 168), c("完成时间很长", 2, 168), c("2024年", 3, 168),
+      c("写满一行", 2, 179.5),
+      c("效益指标", 0, 195.5), c("社会效益", 1, 195.5), c("满意度", 2, 195.5), c("≥90%", 3, 195.5),
+    ];
+    const rows = cellsOf(page(texts)).filter((x) => x[3] === 2).map((x) => x[0]);
+    expect(rows).toEqual(["三级指标", "受益人数", "合格率", "完成时间很长/写满一行", "满意度"]);
+  });
+
   it("reads prose as prose", () => {
     const texts = [run("这是一段正文，没有任何表格。", 95, 100), run("第二行正文继续写下去。", 95, 115), run("第三行。", 95, 130)];
     const layout = layoutPage(page(texts));

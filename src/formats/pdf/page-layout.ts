@@ -42,13 +42,15 @@ export function layoutPage(page: PageData): PageLayout {
   const v = merged.v;
   let h = merged.h;
   let frames = findLatticeFrames(h, v, page.height);
-  // No ruled table: a table without rulings (or with only its frame) gets virtual rules between its rows.
-  if (frames.length === 0) {
-    const rows = borderlessRules(runs, h, v, page.width);
-    if (rows.length > 0) h = mergeRules([...h, ...rows], []).h;
-  }
+  // No ruled table: a table without rulings (or with only its frame) gets virtual rules between its rows, then
+  // its columns as rows ruled without column borders do, each table on its own (stacked tables stay apart).
+  const borderless = frames.length === 0 ? borderlessRules(runs, h, v, page.width) : [];
+  if (borderless.length > 0) h = mergeRules([...h, ...borderless.flat()], []).h;
   // Rows ruled without column borders: columns from the text between the rules.
-  const vv = virtualColumns(h, runs, frames, page.height);
+  const vv =
+    borderless.length > 0
+      ? borderless.flatMap((rows) => virtualColumns(rows, runs, frames, page.height))
+      : virtualColumns(h, runs, frames, page.height);
   // Columns ruled without row borders: rows from the text between the rules.
   const vh = virtualRows(v, runs, frames, page.height);
   if (vv.length > 0 || vh.length > 0) {

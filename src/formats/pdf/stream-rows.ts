@@ -129,10 +129,10 @@ function onBox(b: Box, l: HRule | VRule): boolean {
 }
 
 /**
- * Virtual horizontal rules for the borderless tables of a page (or none). Only pages whose rules are nothing
- * but frames are looked at: a page with other rules is the partial-rulings path's.
+ * Virtual horizontal rules for the borderless tables of a page, one list per table (or none). Only pages whose
+ * rules are nothing but frames are looked at: a page with other rules is the partial-rulings path's.
  */
-export function borderlessRules(runs: TextRun[], h: HRule[], v: VRule[], pageWidth = 0): HRule[] {
+export function borderlessRules(runs: TextRun[], h: HRule[], v: VRule[], pageWidth = 0): HRule[][] {
   const boxes = frameBoxes(h, v);
   if (h.some((l) => !boxes.some((b) => onBox(b, l))) || v.some((l) => !boxes.some((b) => onBox(b, l)))) return [];
   const upright = runs.filter((r) => r.upright && r.str.trim() !== "");
@@ -140,17 +140,17 @@ export function borderlessRules(runs: TextRun[], h: HRule[], v: VRule[], pageWid
     const cy = (r.top + r.bottom) / 2;
     return r.x0 >= b.x0 - 1 && r.x1 <= b.x1 + 1 && cy >= b.y0 && cy <= b.y1;
   };
-  const out: HRule[] = [];
+  const out: HRule[][] = [];
   for (const b of boxes) {
     const lines = linesOf(upright.filter((r) => inBox(r, b)));
     if (lines.filter((l) => l.pieces.length >= 2).length < MIN_MULTI) continue;
-    out.push(...tableRules(lines, b, null));
+    out.push(tableRules(lines, b, null));
   }
   const free = upright.filter((r) => !boxes.some((b) => inBox(r, b)));
   const left = Math.min(...upright.map((r) => r.x0));
   const margins: [number, number] | null = pageWidth > 0 && upright.length > 0 ? [left, pageWidth - left] : null;
-  for (const region of regions(linesOf(free))) out.push(...tableRules(region, null, margins));
-  return out;
+  for (const region of regions(linesOf(free))) out.push(tableRules(region, null, margins));
+  return out.filter((rules) => rules.length > 0);
 }
 
 function linesOf(runs: TextRun[]): Line[] {
