@@ -258,13 +258,17 @@ function rowCuts(blocks: Block[]): Cut[] {
   // two rows ends inside the second one).
   const spanning = new Set<Block>();
   const ends = (y: number) => blocks.some((b) => Math.abs(b.bottom - y) <= eps && !spanning.has(b));
+  const endsAny = (y: number) => blocks.some((b) => Math.abs(b.bottom - y) <= eps);
   const starts = (y: number) => blocks.some((b) => Math.abs(b.top - y) <= eps);
   for (let k = 0; k + 1 < events.length; k++) {
     // Where text stops ending and starts beginning; the strip reaches up over the ends right above it and
     // down over the beginnings right below it (a label ending or beginning there does not split it).
-    if (!ends(events[k]) || !starts(events[k + 1]) || events[k + 1] - events[k] < 0.5) continue;
+    if (!starts(events[k + 1]) || events[k + 1] - events[k] < 0.5) continue;
+    // The last end may be a spanning cell's (a label over several rows ends under the last row's own text).
+    if (!ends(events[k]) && !(endsAny(events[k]) && !starts(events[k]))) continue;
     let lo = k;
-    while (lo > 0 && ends(events[lo - 1]) && !starts(events[lo - 1])) lo--;
+    while (lo > 0 && endsAny(events[lo - 1]) && !starts(events[lo - 1])) lo--;
+    if (!events.slice(lo, k + 1).some(ends)) continue;
     let hi = k + 1;
     while (hi + 1 < events.length && starts(events[hi + 1]) && !ends(events[hi + 1])) hi++;
     const y = (events[k] + events[k + 1]) / 2;
