@@ -108,12 +108,15 @@ function piecesOf(runs: TextRun[], line: number): Piece[] {
 
 const median = (v: number[]) => [...v].sort((a, b) => a - b)[v.length >> 1];
 
-/** A rectangle drawn around a table: two vertical rules of the same height, a horizontal one joining them. */
+/**
+ * A rectangle drawn around a table: two vertical rules of the same height, a horizontal one joining them (a
+ * table cut by a page break leaves a frame open there; the piece carried over may be a single short row).
+ */
 function frameBoxes(h: HRule[], v: VRule[]): Box[] {
   const out: Box[] = [];
   for (const l of v) {
     for (const r of v) {
-      if (r.x - l.x < 40 || Math.abs(r.y0 - l.y0) > SAME || Math.abs(r.y1 - l.y1) > SAME || l.y1 - l.y0 < 20) continue;
+      if (r.x - l.x < 40 || Math.abs(r.y0 - l.y0) > SAME || Math.abs(r.y1 - l.y1) > SAME || l.y1 - l.y0 < 8) continue;
       const joins = (y: number) => h.some((e) => Math.abs(e.y - y) <= SAME && e.x0 <= l.x + SAME && e.x1 >= r.x - SAME);
       if (!joins(l.y0) && !joins(l.y1)) continue;
       out.push({ x0: l.x, y0: Math.min(l.y0, r.y0), x1: r.x, y1: Math.max(l.y1, r.y1) });
