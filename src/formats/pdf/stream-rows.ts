@@ -192,7 +192,7 @@ function regions(lines: Line[]): Line[][] {
     let from = start;
     for (let k = start + 1; k <= j; k++) {
       if (k < j && gap(k) <= limit) continue;
-      let part = lines.slice(from, k);
+      let part = tableStart(lines.slice(from, k), size);
       // A part starting with lines of one piece set apart from the rest (a caption, a unit line) starts after them.
       while (part.length > 1 && part[0].pieces.length < 2 && part[1].top - part[0].bottom >= WRAP_GAP_EM * size) part = part.slice(1);
       if (part.filter((l) => l.pieces.length >= 2).length >= MIN_MULTI) out.push(part);
@@ -201,6 +201,45 @@ function regions(lines: Line[]): Line[][] {
     i = j;
   }
   return out;
+}
+
+/** Piece edges this close (ems) line up: cells of one column are set by one layout, to a fraction of a point. */
+const ALIGN_EM = 0.1;
+
+/**
+ * Whether a line's text lines up with another line's: a piece starts, ends or is centred where a piece of the
+ * other line does (cells of one column, left-aligned or centred). Pieces starting at the same place say nothing
+ * more when they are the lines' first (the lines of a paragraph all start at its indent, and two fields of about
+ * the same length then also end alike); a first piece counts by its middle or end only where it starts elsewhere
+ * (labels of different lengths centred in one column).
+ */
+function linesUp(l: Line, o: Line): boolean {
+  const tol = ALIGN_EM * l.size;
+  const near = (a: number, b: number) => Math.abs(a - b) <= tol;
+  return l.pieces.some((p, k) =>
+    o.pieces.some((q, j) => {
+      const mids = near((p.x0 + p.x1) / 2, (q.x0 + q.x1) / 2) || near(p.x1, q.x1);
+      if (k === 0 || j === 0) return near(p.x0, q.x0) ? near(p.x1, q.x1) : mids;
+      return near(p.x0, q.x0) || mids;
+    }),
+  );
+}
+
+/**
+ * A run of lines without its leading paragraph lines: fields printed as text above a table (`预算数：326.00万元
+ * 其中：财政资金：…`, the fields apart by wide spaces) have several pieces on a line, but none of them lines up
+ * with another line's text, as a table's cells do in their columns. Such lines (and the lines of one piece before
+ * them) stay outside, as the title does; the table starts at its first line that lines up, with the lines right
+ * above it that are the first lines of its wrapped cells. A run in which no line lines up is no table.
+ */
+function tableStart(part: Line[], size: number): Line[] {
+  const multi = part.filter((l) => l.pieces.length >= 2);
+  const need = multi.length > 3 ? 2 : 1;
+  const first = part.findIndex((l) => l.pieces.length >= 2 && part.filter((o) => o !== l && linesUp(l, o)).length >= need);
+  if (first < 0) return [];
+  let start = first;
+  while (start > 0 && part[start].top - part[start - 1].bottom < WRAP_GAP_EM * size && part[start - 1].pieces.length < 2) start--;
+  return part.slice(start);
 }
 
 /**
