@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { assemble } from "../../src/formats/pdf/assemble.ts";
-import { layoutPage } from "../../src/formats/pdf/page-layout.ts";
+import { layoutPage, type PageLayout } from "../../src/formats/pdf/page-layout.ts";
+import type { PageCell, PageTable } from "../../src/formats/pdf/page-table.ts";
 import type { HRule, PageData, TextRun, VRule } from "../../src/formats/pdf/types.ts";
 
 /** An upright run: `x` left end, `y` baseline, width from the text (CJK 1 em, others half). */
@@ -141,6 +142,48 @@ describe("tables without rulings", () => {
     ];
     const rows = cellsOf(page(texts)).filter((x) => x[3] === 2).map((x) => x[0]);
     expect(rows).toEqual(["三级指标", "受益人数", "合格率", "完成时间很长/写满一行", "满意度"]);
+  });
+
+  it("keeps fields printed as paragraphs above the table (several fields a line) outside it", () => {
+    // Each line holds fields apart by two full-width spaces, as close to each other and to the table as its rows.
+    const texts = [
+      run("主管部门：某某局", 63, 66), run("实施单位：某某中心", 163, 66),
+      run("项目类别：经常性项目", 63, 84), run("项目期限：2024年", 183, 84),
+      run("预算数：326.00万元", 63, 102), run("其中：财政资金：326.00万元", 173, 102), run("其他资金：无", 323, 102),
+      ...matrix(),
+    ];
+    const { tables } = assemble([layoutPage(page(texts))]);
+    expect(tables).toHaveLength(1);
+    const context = tables[0].context.join(" ");
+    for (const field of ["主管部门：某某局", "项目期限：2024年", "其中：财政资金：326.00万元", "其他资金：无"]) expect(context).toContain(field);
+    expect(tables[0].cells.filter((x) => x.row === 0).map((x) => x.text)).toEqual(["一级指标", "二级指标", "三级指标", "指标值"]);
+  });
+
+  it("continues a table over the break in the columns its last row goes on in, not the key rows' finer ones", () => {
+    // Page 1: key rows part the last columns at 480 and 497; the indicator rows under them use 480 only. Page 2's
+    // boundary, guessed in the wide gap between description and value, lies nearer 497 than 480.
+    const cell = (r0: number, c0: number, c1: number, text: string, page: number): PageCell => ({
+      r0, r1: r0 + 1, c0, c1, lines: [text], page, openTop: false, openBottom: false, lastLineFull: false,
+    });
+    const a: PageTable = {
+      kind: "lattice", page: 1, pages: [1], guessed: true, xs: [30, 100, 180, 330, 480, 497, 560], ys: [600, 620, 640, 660],
+      cells: [
+        cell(0, 0, 1, "预算数", 1), cell(0, 1, 3, "98.40", 1), cell(0, 3, 5, "其他资金", 1), cell(0, 5, 6, "0", 1),
+        cell(1, 0, 1, "一级指标", 1), cell(1, 1, 2, "二级指标", 1), cell(1, 2, 3, "三级指标", 1), cell(1, 3, 4, "指标描述", 1), cell(1, 4, 6, "指标值", 1),
+        cell(2, 0, 1, "产出指标", 1), cell(2, 1, 2, "数量指标", 1), cell(2, 2, 3, "受益人数", 1), cell(2, 3, 4, "受益人数", 1), cell(2, 4, 6, "≥5000人", 1),
+      ],
+      box: { x0: 30, y0: 600, x1: 560, y1: 660 },
+    };
+    const b: PageTable = {
+      kind: "lattice", page: 2, pages: [2], guessed: true, xs: [30, 100, 180, 330, 489, 560], ys: [50, 70],
+      cells: [cell(0, 0, 1, "效益指标", 2), cell(0, 1, 2, "社会效益", 2), cell(0, 2, 3, "满意度", 2), cell(0, 3, 4, "满意度", 2), cell(0, 4, 5, "≥90%", 2)],
+      box: { x0: 30, y0: 50, x1: 560, y1: 70 },
+    };
+    const layout = (n: number, t: PageTable): PageLayout => ({ number: n, width: 600, height: 800, tables: [t], lines: [], textRuns: 0, warnings: [] });
+    const { tables } = assemble([layout(1, a), layout(2, b)]);
+    expect(tables).toHaveLength(1);
+    const value = (row: number) => tables[0].cells.filter((x) => x.row === row).map((x) => [x.text, x.col, x.colspan]).at(-1);
+    expect(value(3)).toEqual(value(2)?.with(0, "≥90%"));
   });
 
   it("reads prose as prose", () => {

@@ -148,16 +148,35 @@ function sameGuessedColumns(a: PageTable, b: PageTable): boolean {
  */
 function guessedWithin(p: PageTable, q: PageTable): boolean {
   if (!p.guessed || !q.guessed || p.xs.length >= q.xs.length) return false;
-  const map = columnMap(p.xs, q.xs);
-  return p.xs.every((x, i) => Math.abs(x - q.xs[map[i]]) <= GUESS_ALIGN && (i === 0 || map[i] > map[i - 1]));
+  return guessedMap(p.xs, q, false) !== null;
 }
 
-/** Column index in `union` of each of `xs`. */
-function columnMap(xs: number[], union: number[]): number[] {
+/**
+ * Each of `xs` (fewer guessed columns) paired with a boundary of `q`, a different one each, in order, or null.
+ * A boundary guessed in a wide gap may lie as near one of q's boundaries as another (the key rows above q's
+ * indicator rows part its columns more finely): when `xs` continues q, q's last row's cells say which boundaries
+ * go on over the break, so those are taken first.
+ */
+function guessedMap(xs: number[], q: PageTable, continues: boolean): number[] | null {
+  const fits = (map: number[]) => xs.every((x, i) => Math.abs(x - q.xs[map[i]]) <= GUESS_ALIGN && (i === 0 || map[i] > map[i - 1]));
+  if (continues) {
+    const n = q.ys.length - 1;
+    const last = new Set(q.cells.filter((c) => c.r1 === n).flatMap((c) => [c.c0, c.c1]));
+    const map = columnMap(xs, q.xs, last);
+    if (fits(map)) return map;
+  }
+  const map = columnMap(xs, q.xs);
+  return fits(map) ? map : null;
+}
+
+/** Column index in `union` of each of `xs`: the nearest boundary, of those in `among` if one is near enough. */
+function columnMap(xs: number[], union: number[], among?: Set<number>): number[] {
   return xs.map((x) => {
     let best = 0;
     for (let i = 1; i < union.length; i++) if (Math.abs(union[i] - x) < Math.abs(union[best] - x)) best = i;
-    return best;
+    let pick = -1;
+    for (const i of among ?? []) if (pick < 0 || Math.abs(union[i] - x) < Math.abs(union[pick] - x)) pick = i;
+    return pick >= 0 && Math.abs(union[pick] - x) <= GUESS_ALIGN ? pick : best;
   });
 }
 
@@ -177,7 +196,7 @@ function join(a: PageTable, b: PageTable): PageTable {
   }
   union.sort((p, q) => p - q);
   const amap = columnMap(a.xs, union);
-  const bmap = columnMap(b.xs, union);
+  const bmap = (guessedWithin(b, a) && guessedMap(b.xs, a, true)) || columnMap(b.xs, union);
   const nA = a.ys.length - 1;
   let bCells = b.cells;
   let bRows = b.ys.length - 1;
