@@ -186,6 +186,18 @@ describe("tables without rulings", () => {
     expect(value(3)).toEqual(value(2)?.with(0, "≥90%"));
   });
 
+  it("reads a table's first row alone at the foot of its page as a row, but not a page footer", () => {
+    const head = [centred("某某项目绩效目标表", 320, 690, 16), run("单位：万元", 95, 720)];
+    const row = [c("项目编码", 0, 745), c("123-456", 1, 745), c("项目名称", 2, 745), c("某某项目", 3, 745)];
+    const cells = cellsOf(page([...head, ...row]));
+    // One row (where its columns part is the column finder's business).
+    expect(cells.every((x) => x[1] === 0 && x[2] === 1)).toBe(true);
+    expect(cells.map((x) => x[0]).filter(Boolean)).toEqual(["项目编码", "123-456", "项目名称", "某某项目"]);
+    // The same line far below the text, in the bottom margin: page furniture, no table.
+    const footer = [c("第3页", 1, 785), c("共6页", 2, 785)];
+    expect(layoutPage(page([...head, ...footer])).tables).toHaveLength(0);
+  });
+
   it("reads prose as prose", () => {
     const texts = [run("这是一段正文，没有任何表格。", 95, 100), run("第二行正文继续写下去。", 95, 115), run("第三行。", 95, 130)];
     const layout = layoutPage(page(texts));

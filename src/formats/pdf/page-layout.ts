@@ -44,7 +44,7 @@ export function layoutPage(page: PageData): PageLayout {
   let frames = findLatticeFrames(h, v, page.height);
   // No ruled table: a table without rulings (or with only its frame) gets virtual rules between its rows, then
   // its columns as rows ruled without column borders do, each table on its own (stacked tables stay apart).
-  const borderless = frames.length === 0 ? borderlessRules(runs, h, v, page.width) : [];
+  const borderless = frames.length === 0 ? borderlessRules(runs, h, v, page.width, page.height) : [];
   if (borderless.length > 0) h = mergeRules([...h, ...borderless.flat()], []).h;
   // Rows ruled without column borders: columns from the text between the rules.
   const vv =

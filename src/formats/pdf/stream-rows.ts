@@ -37,6 +37,8 @@ const BLOCK_GAP_EM = 2.2;
 const SIZE_SLACK = 0.15;
 /** A table needs this many lines with several pieces of text. */
 const MIN_MULTI = 2;
+/** Share of the page height at its foot where a table may be cut by the page break. */
+const FOOT_BAND = 0.2;
 /** Rules (points) this close are the same position. */
 const SAME = 3;
 
@@ -135,7 +137,7 @@ function onBox(b: Box, l: HRule | VRule): boolean {
  * Virtual horizontal rules for the borderless tables of a page, one list per table (or none). Only pages whose
  * rules are nothing but frames are looked at: a page with other rules is the partial-rulings path's.
  */
-export function borderlessRules(runs: TextRun[], h: HRule[], v: VRule[], pageWidth = 0): HRule[][] {
+export function borderlessRules(runs: TextRun[], h: HRule[], v: VRule[], pageWidth = 0, pageHeight = 0): HRule[][] {
   const boxes = frameBoxes(h, v);
   if (h.some((l) => !boxes.some((b) => onBox(b, l))) || v.some((l) => !boxes.some((b) => onBox(b, l)))) return [];
   const upright = runs.filter((r) => r.upright && r.str.trim() !== "");
@@ -144,15 +146,29 @@ export function borderlessRules(runs: TextRun[], h: HRule[], v: VRule[], pageWid
     return r.x0 >= b.x0 - 1 && r.x1 <= b.x1 + 1 && cy >= b.y0 && cy <= b.y1;
   };
   const out: HRule[][] = [];
+  // A table's first row alone at the foot of its page, the rest carried over to the next: one line of several
+  // pieces, the last text of the page, low on it.
+  const atFoot = (l: Line) => pageHeight > 0 && l.bottom > (1 - FOOT_BAND) * pageHeight && !upright.some((r) => r.top > l.bottom);
   for (const b of boxes) {
     const lines = linesOf(upright.filter((r) => inBox(r, b)));
-    if (lines.filter((l) => l.pieces.length >= 2).length < MIN_MULTI) continue;
-    out.push(tableRules(lines, b, null));
+    const multi = lines.filter((l) => l.pieces.length >= 2);
+    const footRow = multi.length === 1 && lines.length === 1 && atFoot(lines[0]);
+    if (multi.length < MIN_MULTI && !footRow) continue;
+    out.push(tableRules(lines, b, null, footRow));
   }
   const free = upright.filter((r) => !boxes.some((b) => inBox(r, b)));
   const left = Math.min(...upright.map((r) => r.x0));
   const margins: [number, number] | null = pageWidth > 0 && upright.length > 0 ? [left, pageWidth - left] : null;
-  for (const region of regions(linesOf(free))) out.push(tableRules(region, null, margins));
+  const freeLines = linesOf(free);
+  const found = regions(freeLines);
+  for (const region of found) out.push(tableRules(region, null, margins));
+  // Without a frame, the row also follows the text above it as closely as a table's rows do (a page footer such
+  // as 第3页 共6页 sits apart in the margin).
+  const last = freeLines.at(-1);
+  const before = freeLines.at(-2);
+  if (last && before && last.pieces.length >= 2 && atFoot(last) && !found.some((r) => r.includes(last)) && last.top - before.bottom <= BLOCK_GAP_EM * last.size) {
+    out.push(tableRules([last], null, margins, true));
+  }
   return out.filter((rules) => rules.length > 0);
 }
 
@@ -346,14 +362,14 @@ function rowCuts(blocks: Block[]): Cut[] {
 }
 
 /** The virtual rules of one table: its lines, and its frame if it has one. */
-function tableRules(lines: Line[], frame: Box | null, margins: [number, number] | null): HRule[] {
+function tableRules(lines: Line[], frame: Box | null, margins: [number, number] | null, oneRow = false): HRule[] {
   const blocks = blocksOf(lines);
-  if (blocks.length < 4) return [];
-  const cuts = rowCuts(blocks);
-  if (cuts.length === 0) return [];
+  if (blocks.length < (oneRow ? 2 : 4)) return [];
+  const cuts = oneRow ? [] : rowCuts(blocks);
+  if (cuts.length === 0 && !oneRow) return [];
   const em = median(blocks.map((b) => b.size));
   // Outer edges: the frame, or the text's extent with the padding seen between rows.
-  const pad = Math.min(0.6 * em, Math.max(1.5, median(cuts.map((c) => c.height)) / 2));
+  const pad = cuts.length ? Math.min(0.6 * em, Math.max(1.5, median(cuts.map((c) => c.height)) / 2)) : 0.6 * em;
   const textTop = Math.min(...blocks.map((b) => b.top));
   const textBottom = Math.max(...blocks.map((b) => b.bottom));
   const textX0 = Math.min(...blocks.map((b) => b.x0));
