@@ -198,6 +198,14 @@ describe("tables without rulings", () => {
     expect(layoutPage(page([...head, ...footer])).tables).toHaveLength(0);
   });
 
+  it("reads the rest of a row cut by the page break, at the head of the page above the table, as its first row", () => {
+    // Two wrapped lines in the value column, the first text of the page, as far above the table as its rows.
+    const texts = [c("不少于", 3, 90), c("十五人", 3, 102), ...matrix()];
+    const cells = cellsOf(page(texts));
+    expect(cells.filter((x) => x[1] === 0)).toEqual([["", 0, 1, 0, 1], ["", 0, 1, 1, 1], ["", 0, 1, 2, 1], ["不少于/十五人", 0, 1, 3, 1]]);
+    expect(cells.find((x) => x[0] === "一级指标")).toEqual(["一级指标", 1, 1, 0, 1]);
+  });
+
   it("reads prose as prose", () => {
     const texts = [run("这是一段正文，没有任何表格。", 95, 100), run("第二行正文继续写下去。", 95, 115), run("第三行。", 95, 130)];
     const layout = layoutPage(page(texts));

@@ -161,6 +161,27 @@ export function borderlessRules(runs: TextRun[], h: HRule[], v: VRule[], pageWid
   const margins: [number, number] | null = pageWidth > 0 && upright.length > 0 ? [left, pageWidth - left] : null;
   const freeLines = linesOf(free);
   const found = regions(freeLines);
+  // The rest of a row cut by the page break, above the table at the head of the next page: the lines of a cell
+  // (wrapped, one piece each) in one of the table's columns, the first text of the page, as close to the table as
+  // its rows. A title or unit line there is wider than any column, or set in another size, or off the columns.
+  const head = found[0];
+  if (head && pageHeight > 0) {
+    const k = freeLines.indexOf(head[0]);
+    const above = freeLines.slice(0, k);
+    const size = head[0].size;
+    const cells = head.flatMap((l) => l.pieces);
+    const inColumn = (l: Line) => cells.some((q) => l.pieces[0].x0 >= q.x0 - size && l.pieces[0].x1 <= q.x1 + size);
+    const stacked = above.every((l, j) => j === 0 || l.top - above[j - 1].bottom < WRAP_GAP_EM * size);
+    if (
+      above.length > 0 &&
+      above[0].top < FOOT_BAND * pageHeight &&
+      stacked &&
+      head[0].top - above[above.length - 1].bottom <= 1.5 * size &&
+      above.every((l) => l.pieces.length === 1 && Math.abs(l.size - size) <= SIZE_SLACK * size && inColumn(l))
+    ) {
+      head.unshift(...above);
+    }
+  }
   for (const region of found) out.push(tableRules(region, null, margins));
   // Without a frame, the row also follows the text above it as closely as a table's rows do (a page footer such
   // as 第3页 共6页 sits apart in the margin).
