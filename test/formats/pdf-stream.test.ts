@@ -206,6 +206,21 @@ describe("tables without rulings", () => {
     expect(cells.find((x) => x[0] === "一级指标")).toEqual(["一级指标", 1, 1, 0, 1]);
   });
 
+  it("keeps one table where a row is set further apart but the text on both sides lines up in the same columns", () => {
+    // Rows 10 pt apart, then 17 pt (a row made taller by a cell of another column, its single lines centred).
+    const texts = [
+      c("一级指标", 0, 120), c("二级指标", 1, 120), c("三级指标", 2, 120), c("指标值", 3, 120),
+      c("产出指标", 0, 140), c("数量指标", 1, 140), c("受益人数", 2, 140), c("≥5000人", 3, 140),
+      c("产出指标", 0, 160), c("质量指标", 1, 160), c("合格率", 2, 160), c("100%", 3, 160),
+      c("效益指标", 0, 187), c("社会效益", 1, 187), c("满意度", 2, 187), c("≥90%", 3, 187),
+      c("生态效益", 1, 207), c("绿化率", 2, 207), c("≥95%", 3, 207),
+    ];
+    const cells = cellsOf(page(texts));
+    expect(cells.filter((x) => x[3] === 1).map((x) => [x[0], x[1]])).toEqual([
+      ["二级指标", 0], ["数量指标", 1], ["质量指标", 2], ["社会效益", 3], ["生态效益", 4],
+    ]);
+  });
+
   it("reads prose as prose", () => {
     const texts = [run("这是一段正文，没有任何表格。", 95, 100), run("第二行正文继续写下去。", 95, 115), run("第三行。", 95, 130)];
     const layout = layoutPage(page(texts));

@@ -229,6 +229,10 @@ function regions(lines: Line[]): Line[][] {
     let from = start;
     for (let k = start + 1; k <= j; k++) {
       if (k < j && gap(k) <= limit) continue;
+      // Not where the gap is at most twice the rows' and the text on both sides lines up in the same columns: one
+      // table whose rows are set apart more there (single lines centred in a row made tall by a wrapped cell, a
+      // label centred on the rows it spans). A wider gap parts tables even on one grid.
+      if (k < j && gap(k) <= 2 * typical && oneTable(lines.slice(Math.max(from, k - 3), k), lines.slice(k, j))) continue;
       let part = tableStart(lines.slice(from, k), size);
       // A part starting with lines of one piece set apart from the rest (a caption, a unit line) starts after them.
       while (part.length > 1 && part[0].pieces.length < 2 && part[1].top - part[0].bottom >= WRAP_GAP_EM * size) part = part.slice(1);
@@ -260,6 +264,15 @@ function linesUp(l: Line, o: Line): boolean {
       return near(p.x0, q.x0) || mids;
     }),
   );
+}
+
+/**
+ * The text on both sides of a gap in the same columns: the first two lines of several pieces after it each line
+ * up with one of the lines right before it (one such line could line up by chance).
+ */
+function oneTable(before: Line[], after: Line[]): boolean {
+  const next = after.filter((l) => l.pieces.length >= 2).slice(0, 2);
+  return next.length === 2 && next.every((l) => before.some((o) => linesUp(l, o)));
 }
 
 /**
