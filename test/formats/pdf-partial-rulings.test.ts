@@ -227,6 +227,22 @@ describe("horizontal rules only", () => {
     expect(cells.find((c) => c[0] === "居中的一段说明文字")).toEqual(["居中的一段说明文字", 2, 1, 1, 3]);
   });
 
+  it("splits a row over the stretch of a shorter rule inside it: a header over sub-columns, the parts apart", () => {
+    // 名称 | 指标 | 指标值 (over 数值 | 单位): the rule at y = 130 spans only 350–500, the header row is 100–160.
+    const texts = [
+      run("名称", 140, 135), run("指标", 265, 135), run("指标值", 410, 120),
+      run("数值", 377, 150), run("单位", 452, 150),
+      run("产出", 140, 180), run("人数", 265, 180), run("6", 385, 180), run("万人次", 447, 180),
+      run("质量", 140, 210), run("合格率", 260, 210), run("90", 382, 210), run("%", 460, 210),
+    ];
+    const h = [rule(100), { y: 130, x0: 350, x1: 500 }, rule(160), rule(190), rule(220)];
+    const cells = cellsOf(page(texts, h));
+    expect(cells.filter((c) => Number(c[1]) <= 1).map((c) => [c[0], c[1], c[3], c[4]])).toEqual([
+      ["名称", 0, 0, 1], ["指标", 0, 1, 1], ["指标值", 0, 2, 2], ["数值", 1, 2, 1], ["单位", 1, 3, 1],
+    ]);
+    expect(cells.filter((c) => c[1] === 2).map((c) => c[0])).toEqual(["产出", "人数", "6", "万人次"]);
+  });
+
   it("leaves a stack of rules with one column of text (ruled paper, prose) alone", () => {
     const texts = [run("第一段文字写在横线上", 120, 120), run("第二段文字写在横线上", 120, 150), run("第三段", 120, 180)];
     const h = [rule(100), rule(130), rule(160), rule(190)];

@@ -168,7 +168,26 @@ export function virtualColumns(h: HRule[], runs: TextRun[], frames: TableFrame[]
       if (perBand.every((xs) => xs.length === 0)) continue;
       out.push({ x: x0, y0: g[0].y0, y1: g[g.length - 1].y1 }, { x: x1, y0: g[0].y0, y1: g[g.length - 1].y1 });
       g.forEach((b, k) => {
-        for (const x of perBand[k]) out.push({ x, y0: b.y0, y1: b.y1 });
+        const inner = loose.find((l) => !stack.includes(l) && l.y > b.y0 + SAME_Y && l.y < b.y1 - SAME_Y && l.x0 >= x0 - SAME_Y && l.x1 <= x1 + SAME_Y);
+        if (!inner) {
+          for (const x of perBand[k]) out.push({ x, y0: b.y0, y1: b.y1 });
+          return;
+        }
+        // A rule of fewer columns inside the row (a header cell over sub-columns, 指标值 over its parts): over its
+        // stretch the row is two rows, each with the borders its own text leaves free (the text above the rule
+        // spanning the columns the text below it separates).
+        const within = (x: number) => x > inner.x0 + SAME_Y && x < inner.x1 - SAME_Y;
+        for (const x of perBand[k]) if (!within(x)) out.push({ x, y0: b.y0, y1: b.y1 });
+        const mine = b.runs.filter((r) => within(anchor(r)[0]));
+        const halves: Band[] = [
+          { y0: b.y0, y1: inner.y, runs: mine.filter((r) => anchor(r)[1] < inner.y) },
+          { y0: inner.y, y1: b.y1, runs: mine.filter((r) => anchor(r)[1] >= inner.y) },
+        ];
+        const sub = cols.filter((c) => within(c.x));
+        const halfBorders = bandBorders(halves, sub, inner.x0, inner.x1);
+        halves.forEach((hb, j) => {
+          for (const x of halfBorders[j]) if (within(x)) out.push({ x, y0: hb.y0, y1: hb.y1 });
+        });
       });
     }
   }
