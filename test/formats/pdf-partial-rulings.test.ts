@@ -243,6 +243,36 @@ describe("horizontal rules only", () => {
     expect(cells.filter((c) => c[1] === 2).map((c) => c[0])).toEqual(["产出", "人数", "6", "万人次"]);
   });
 
+  // Two paragraphs side by side (长期目标 | 年度目标) over the rows of a matrix whose columns fall elsewhere (its
+  // names cross the paragraphs' border): the paragraphs fill their cells, 1 em apart (the right one's lines end
+  // short of its cell); the header above them has one centred label per cell.
+  const sideBySide = () => {
+    const texts = [
+      run("长期目标", 180, 120), run("年度目标", 380, 120),
+      run("甲".repeat(19), 105, 145), run("甲".repeat(19), 105, 157), run("甲甲甲", 105, 169),
+      run("乙".repeat(18), 305, 145), run("乙".repeat(18), 305, 157), run("乙乙乙乙乙", 305, 169),
+    ];
+    const h = [rule(100), rule(130), rule(175)];
+    for (let i = 0; i < 12; i++) {
+      const y = 175 + 30 * i;
+      texts.push(run("产出", 140, y + 20), run("人数人数人数", 245, y + 20), run("≥5", 420, y + 20));
+      h.push(rule(y + 30));
+    }
+    return cellsOf(page(texts, h));
+  };
+
+  it("parts two wrapped paragraphs side by side where every line leaves the same narrow strip free", () => {
+    const row = sideBySide().filter((c) => c[1] === 1);
+    expect(row.map((c) => c[0])).toEqual(["甲".repeat(19) + "/" + "甲".repeat(19) + "/甲甲甲", "乙".repeat(18) + "/" + "乙".repeat(18) + "/乙乙乙乙乙"]);
+  });
+
+  it("gives a row of centred texts the borders their centring chains from edge to edge", () => {
+    const cells = sideBySide();
+    const span = (r: number) => cells.filter((c) => c[1] === r).map((c) => [c[3], c[4]]);
+    expect(cells.filter((c) => c[1] === 0).map((c) => c[0])).toEqual(["长期目标", "年度目标"]);
+    expect(span(0)).toEqual(span(1));
+  });
+
   it("leaves a stack of rules with one column of text (ruled paper, prose) alone", () => {
     const texts = [run("第一段文字写在横线上", 120, 120), run("第二段文字写在横线上", 120, 150), run("第三段", 120, 180)];
     const h = [rule(100), rule(130), rule(160), rule(190)];

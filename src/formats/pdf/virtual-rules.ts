@@ -159,7 +159,14 @@ export function virtualColumns(h: HRule[], runs: TextRun[], frames: TableFrame[]
       // Rules of other stacks ending inside this one's rows (a part of the table ruled on its own, over
       // fewer columns) show where in a strip the text leaves free its column boundary is.
       const otherEnds = loose.filter((l) => !stack.includes(l) && l.y > gy0 + SAME_Y && l.y < gy1 - SAME_Y).flatMap((l) => [l.x0, l.x1]);
-      const found = columnBoundaries(g, x0, x1).map((c) => {
+      // A row that a shorter rule splits (see below) votes as the two rows it is over that rule's stretch.
+      const innerOf = (b: Band) => loose.find((l) => !stack.includes(l) && l.y > b.y0 + SAME_Y && l.y < b.y1 - SAME_Y && l.x0 >= x0 - SAME_Y && l.x1 <= x1 + SAME_Y);
+      const voters = g.flatMap((b) => {
+        const inner = innerOf(b);
+        if (!inner) return [b];
+        return [b.runs.filter((r) => anchor(r)[1] < inner.y), b.runs.filter((r) => anchor(r)[1] >= inner.y)].map((runs) => ({ ...b, runs }));
+      });
+      const found = columnBoundaries(voters, x0, x1).map((c) => {
         const e = otherEnds.find((x) => x > x0 + MIN_COL && x < x1 - MIN_COL && Math.abs(x - c.x) <= c.width / 2 + TOUCH);
         return e === undefined ? c : { ...c, x: e };
       });
@@ -168,7 +175,7 @@ export function virtualColumns(h: HRule[], runs: TextRun[], frames: TableFrame[]
       if (perBand.every((xs) => xs.length === 0)) continue;
       out.push({ x: x0, y0: g[0].y0, y1: g[g.length - 1].y1 }, { x: x1, y0: g[0].y0, y1: g[g.length - 1].y1 });
       g.forEach((b, k) => {
-        const inner = loose.find((l) => !stack.includes(l) && l.y > b.y0 + SAME_Y && l.y < b.y1 - SAME_Y && l.x0 >= x0 - SAME_Y && l.x1 <= x1 + SAME_Y);
+        const inner = innerOf(b);
         if (!inner) {
           for (const x of perBand[k]) out.push({ x, y0: b.y0, y1: b.y1 });
           return;
@@ -380,7 +387,7 @@ function bandBorders(bands: { runs: TextRun[] }[], found: Boundary[], x0: number
         out[k].push(inGap[0].x);
         continue;
       }
-      if (hi - lo < LOCAL_GAP_EM * em) continue;
+      if (hi - lo < LOCAL_GAP_EM * em && linesAcross(b.runs, lo, hi) < 2) continue;
       const chain = open.find((c) => Math.min(c.hi, hi) - Math.max(c.lo, lo) >= MIN_GAP);
       if (chain) {
         open.splice(open.indexOf(chain), 1);
@@ -392,8 +399,59 @@ function bandBorders(bands: { runs: TextRun[] }[], found: Boundary[], x0: number
   });
   chains.push(...open);
   for (const c of chains) for (const k of c.rows) out[k].push((c.lo + c.hi) / 2);
-  bands.forEach((b, k) => (out[k] = emptyCells(textPieces(b.runs, x0, x1), out[k], found, x0, x1, b.runs, bands.length === 1)));
+  bands.forEach((b, k) => {
+    const pieces = textPieces(b.runs, x0, x1);
+    // Only borders the columns do not know: where the chain meets the columns, the rows' own reading stands.
+    const chain = centredChain(pieces, x0, x1, b.runs);
+    const fresh = chain && chain.every((x) => cols.every((c) => Math.abs(c - x) >= MIN_COL));
+    out[k] = fresh ? chain : emptyCells(pieces, out[k], found, x0, x1, b.runs, bands.length === 1);
+  });
   return out;
+}
+
+/**
+ * A row whose every text is centred in its own cell, side by side from the table's left edge to its right one:
+ * each text's cell ends as far right of its middle as it begins left of it, so the borders follow one from the
+ * other, from the left edge on. When that chain lands on the right edge, with every border in the gap between
+ * two texts, the row's borders are settled whatever the other rows show (a row of few wide cells, such as a
+ * header over the columns of two paragraphs, or key–value rows alone at the foot of a page). Null otherwise.
+ */
+function centredChain(pieces: { p: number; q: number }[], x0: number, x1: number, runs: TextRun[]): number[] | null {
+  if (pieces.length < 2) return null;
+  const em = Math.min(...runs.map((r) => r.size));
+  const borders: number[] = [];
+  let lo = x0;
+  for (let i = 0; i < pieces.length; i++) {
+    const t = pieces[i];
+    if (t.p - lo < TOUCH) return null;
+    const hi = t.p + t.q - lo;
+    if (i + 1 < pieces.length) {
+      // The border lies in the gap before the next text, each text keeping some padding from it.
+      if (hi < t.q + TOUCH || hi > pieces[i + 1].p - TOUCH) return null;
+      borders.push(hi);
+    } else if (Math.abs(hi - x1) > 0.4 * em) return null;
+    lo = hi;
+  }
+  return borders;
+}
+
+/**
+ * How many lines of a row have text on both sides of the strip [lo, hi]. Wrapped paragraphs in two cells side
+ * by side leave only the cells' padding between them, narrower than the wide gap a single line needs to show a
+ * border; but the same strip left free line after line, text on both sides, is no word space (CJK has none,
+ * and spaces do not line up down a paragraph): it is the border between the two cells.
+ */
+function linesAcross(runs: TextRun[], lo: number, hi: number): number {
+  const lines: TextRun[][] = [];
+  for (const r of runs) {
+    const l = lines.find((x) => Math.abs(x[0].baseline - r.baseline) <= 0.45 * r.size);
+    if (l) l.push(r);
+    else lines.push([r]);
+  }
+  return lines.filter((l) => {
+    const ws = l.flatMap(words);
+    return ws.some((w) => w.q <= lo) && ws.some((w) => w.p >= hi);
+  }).length;
 }
 
 /**
