@@ -273,6 +273,24 @@ describe("horizontal rules only", () => {
     expect(span(0)).toEqual(span(1));
   });
 
+  it("carries the border of a few rows laid out otherwise on through a row whose two texts fill their cells", () => {
+    // Three rows value | standard (a border at 430 the many matrix rows below do not show): the last one's texts
+    // fill their cells, only the padding between them.
+    const texts = [
+      run("甲", 140, 120), run("≥5", 385, 120), run("满分", 455, 120),
+      run("乙", 140, 150), run("≥6", 385, 150), run("扣分", 455, 150),
+      run("丙", 140, 180), run("2024年10月底", 357, 180), run("按时拨付", 427, 180),
+    ];
+    const h = [rule(100), rule(130), rule(160), rule(190)];
+    for (let i = 0; i < 16; i++) {
+      const y = 190 + 30 * i;
+      texts.push(run("产出", 140, y + 20), run("人数人数人数", 245, y + 20), run("≥5000人次", 390, y + 20));
+      h.push(rule(y + 30));
+    }
+    const rows = cellsOf(page(texts, h)).filter((c) => Number(c[1]) <= 2);
+    expect(rows.filter((c) => c[1] === 2).map((c) => c[0])).toEqual(["丙", "2024年10月底", "按时拨付"]);
+  });
+
   it("leaves a stack of rules with one column of text (ruled paper, prose) alone", () => {
     const texts = [run("第一段文字写在横线上", 120, 120), run("第二段文字写在横线上", 120, 150), run("第三段", 120, 180)];
     const h = [rule(100), rule(130), rule(160), rule(190)];

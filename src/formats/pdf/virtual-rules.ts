@@ -387,8 +387,10 @@ function bandBorders(bands: { runs: TextRun[] }[], found: Boundary[], x0: number
         out[k].push(inGap[0].x);
         continue;
       }
-      if (hi - lo < LOCAL_GAP_EM * em && linesAcross(b.runs, lo, hi) < 2) continue;
       const chain = open.find((c) => Math.min(c.hi, hi) - Math.max(c.lo, lo) >= MIN_GAP);
+      // A narrow gap (two texts filling their cells, only the padding between them) starts no border of its own,
+      // but goes on with the strip the rows above leave free there: that strip narrowed to it.
+      if (hi - lo < LOCAL_GAP_EM * em && linesAcross(b.runs, lo, hi) < 2 && !chain) continue;
       if (chain) {
         open.splice(open.indexOf(chain), 1);
         next.push({ lo: Math.max(chain.lo, lo), hi: Math.min(chain.hi, hi), rows: [...chain.rows, k] });
