@@ -291,6 +291,25 @@ describe("horizontal rules only", () => {
     expect(rows.filter((c) => c[1] === 2).map((c) => c[0])).toEqual(["丙", "2024年10月底", "按时拨付"]);
   });
 
+  it("draws no boundary a few rows' gaps make inside the cell a row's first text is centred in", () => {
+    // Names centred in 180–440 after a label spanning rows; the key row on top leaves a gap (202–300) that, with
+    // the label's row, makes a boundary about 230 inside the names' column.
+    const texts = [
+      run("预算", 130, 120), run("646.00", 172, 120), run("其中财政", 300, 120), run("10", 465, 120),
+      run("一二三四五六七八", 270, 150), run("≥5000万元", 445, 150),
+      run("一二三四五六", 280, 180), run("≥5", 465, 180),
+      run("产出", 130, 210), run("一二三四五六七", 275, 210), run("≥5", 465, 210),
+      run("一二三四五六七八九十", 260, 240), run("≥5", 465, 240),
+      run("一二三四五六七八九", 265, 270), run("≥5", 465, 270),
+      run("一".repeat(25), 185, 300), run("≥5", 465, 300),
+    ];
+    const h = [rule(100), rule(130), rule(160), rule(190, 180), rule(220, 180), rule(250, 180), rule(280, 180), rule(310)];
+    const names = cellsOf(page(texts, h)).filter((c) => Number(c[1]) >= 1 && String(c[0]).startsWith("一"));
+    expect(names).toHaveLength(6);
+    const long = names[names.length - 1];
+    for (const c of names) expect([c[3], c[4]]).toEqual([long[3], long[4]]);
+  });
+
   it("leaves a stack of rules with one column of text (ruled paper, prose) alone", () => {
     const texts = [run("第一段文字写在横线上", 120, 120), run("第二段文字写在横线上", 120, 150), run("第三段", 120, 180)];
     const h = [rule(100), rule(130), rule(160), rule(190)];

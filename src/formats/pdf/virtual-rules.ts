@@ -363,7 +363,11 @@ function bandBorders(bands: { runs: TextRun[] }[], found: Boundary[], x0: number
     }
     const first = pieces[0].p;
     const last = pieces[pieces.length - 1].q;
-    for (const x of cols) if (x < first - TOUCH || x > last + TOUCH) out[k].push(x);
+    // Left of the row's first text, the borders of the empty cells there; but not those inside the cell the text
+    // is centred in (a boundary a few rows' ripples make in a column of wide centred texts).
+    const home = centredHome(pieces[0], cols, x0, x1, Math.min(...b.runs.map((r) => r.size)));
+    const sure = (x: number) => found.some((c) => c.x === x && c.certain?.has(k));
+    for (const x of cols) if ((x < first - TOUCH && !(home && x > home + TOUCH && !sure(x))) || x > last + TOUCH) out[k].push(x);
     const next: typeof open = [];
     for (let i = 0; i + 1 < pieces.length; i++) {
       const lo = pieces[i].q + TOUCH;
@@ -409,6 +413,24 @@ function bandBorders(bands: { runs: TextRun[] }[], found: Boundary[], x0: number
     out[k] = fresh ? chain : emptyCells(pieces, out[k], found, x0, x1, b.runs, bands.length === 1);
   });
   return out;
+}
+
+/**
+ * The left border of the narrowest cell between column boundaries (or the table's edges) that a text is centred
+ * in, when it begins left of the text; else null.
+ */
+function centredHome(t: { p: number; q: number }, cols: number[], x0: number, x1: number, em: number): number | null {
+  const edges = [x0, ...cols, x1];
+  const mid = (t.p + t.q) / 2;
+  let best: [number, number] | null = null;
+  for (const lo of edges) {
+    if (lo > t.p - TOUCH) continue;
+    for (const hi of edges) {
+      if (hi < t.q + TOUCH || Math.abs((lo + hi) / 2 - mid) > 0.25 * em) continue;
+      if (!best || hi - lo < best[1] - best[0]) best = [lo, hi];
+    }
+  }
+  return best ? best[0] : null;
 }
 
 /**
