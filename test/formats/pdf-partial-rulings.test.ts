@@ -310,6 +310,21 @@ describe("horizontal rules only", () => {
     for (const c of names) expect([c[3], c[4]]).toEqual([long[3], long[4]]);
   });
 
+  it("puts a border at the strip the text leaves free when a rule ends just short of it, crossed by text", () => {
+    // The rule under 数量 stops at 193 (a label spanning rows ends there, as guessed from the text), but the
+    // strip every row leaves free is 198–211: 可持续影响指标 crosses 193.
+    const texts = [
+      run("一级", 140, 120), run("二级", 255, 120), run("指标值", 410, 120),
+      run("数量", 255, 150), run("≥5", 415, 150),
+      run("产出", 140, 165), run("质量", 255, 180), run("≥95%", 415, 180),
+      run("可持续影响指标", 127, 210), run("名称".repeat(6), 212, 210), run("≥1", 415, 210),
+    ];
+    const h = [rule(100), rule(130), { y: 160, x0: 193, x1: 500 }, rule(190), rule(220)];
+    const cells = cellsOf(page(texts, h));
+    expect(cells.filter((c) => c[1] === 3).map((c) => c[0])).toEqual(["可持续影响指标", "名称".repeat(6), "≥1"]);
+    expect(cells.find((c) => c[0] === "产出")?.slice(1)).toEqual([1, 2, 0, 1]);
+  });
+
   it("leaves a stack of rules with one column of text (ruled paper, prose) alone", () => {
     const texts = [run("第一段文字写在横线上", 120, 120), run("第二段文字写在横线上", 120, 150), run("第三段", 120, 180)];
     const h = [rule(100), rule(130), rule(160), rule(190)];

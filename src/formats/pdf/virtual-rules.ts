@@ -261,7 +261,14 @@ function withRuleEnds(found: Boundary[], stack: HRule[], g: Band[], x0: number, 
   // A rule's end inside the strip the rows' text leaves free there is where in the strip the boundary is.
   const kept = found.filter((c) => !ends.some((e) => Math.abs(e.x - c.x) < Math.max(MIN_COL, c.width / 2 + TOUCH)));
   const top = Math.max(1, ...found.map((c) => c.votes));
-  const sure = ends.map((e) => ({ x: e.x, votes: top, width: MIN_COL, certain: e.rows, spanLeft: e.spanLeft }));
+  // A rule's end just outside the strip the rows' text leaves free next to it (rules guessed from the text, as
+  // for a table without rulings, end where the text suggests, not on the border) is a border at that strip:
+  // text of other rows crosses the end itself.
+  const at = (e: { x: number }) => {
+    const c = found.find((f) => Math.abs(f.x - e.x) < MIN_COL && Math.abs(f.x - e.x) > f.width / 2 + TOUCH);
+    return c ? c.x : e.x;
+  };
+  const sure = ends.map((e) => ({ x: at(e), votes: top, width: MIN_COL, certain: e.rows, spanLeft: e.spanLeft }));
   return [...kept, ...sure].sort((a, b) => a.x - b.x);
 }
 
