@@ -347,6 +347,16 @@ describe("column boundaries from text", () => {
     const wide = [{ runs: [run("ab", 100, 10), run("cd", 140, 10)] }, { runs: [run("ab", 100, 30), run("cd", 140, 30)] }];
     expect(columnBoundaries(wide, 90, 200).map((c) => c.x)).toEqual([125]);
   });
+
+  it("reads two peaks closer than a column's width as one strip (a row's text reaching into it)", () => {
+    // Texts of three rows leave 400–419 free; one row's right text begins at 408, another's left one ends at 410.
+    const row = (a: number, b: number, y: number) => ({ runs: [run("甲甲", a - 20, y), run("乙乙", b, y)] });
+    const bands = [row(400, 419, 10), row(400, 419, 30), row(400, 419, 50), row(400, 408, 70), row(410, 419, 90)];
+    const found = columnBoundaries(bands, 300, 500);
+    expect(found).toHaveLength(1);
+    expect(found[0].x).toBeGreaterThan(400);
+    expect(found[0].x).toBeLessThan(419);
+  });
 });
 
 describe("vertical rules only", () => {

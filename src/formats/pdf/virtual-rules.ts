@@ -676,10 +676,26 @@ export function columnBoundaries(bands: { runs: TextRun[] }[], x0: number, x1: n
     }
     i = j + 1;
   }
+  // Two peaks closer than the narrowest column are one strip with a dip in it (one row's text reaching into
+  // it): the stronger, or of equal ones the whole strip from the one's left end to the other's right end.
+  const merged: Boundary[] = [];
+  for (const c of out) {
+    const prev = merged.at(-1);
+    if (!prev || c.x - prev.x >= MIN_COL) {
+      merged.push(c);
+      continue;
+    }
+    if (c.votes > prev.votes) merged[merged.length - 1] = c;
+    else if (c.votes === prev.votes) {
+      const lo = prev.x - prev.width / 2;
+      const hi = c.x + c.width / 2;
+      merged[merged.length - 1] = { x: (lo + hi) / 2, votes: c.votes, width: hi - lo };
+    }
+  }
   // A strip a handful of rows agree on, where many rows agree on others, is theirs alone (rows laid out
   // otherwise, such as the key–value rows above a matrix): left to those rows' own gaps.
-  const most = Math.max(0, ...out.map((c) => c.votes));
-  return out.filter((c) => c.votes >= WEAK * most);
+  const most = Math.max(0, ...merged.map((c) => c.votes));
+  return merged.filter((c) => c.votes >= WEAK * most);
 }
 
 // Columns ruled without row borders: see virtual-rows.ts (re-exported so callers have one entry point).
