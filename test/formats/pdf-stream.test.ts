@@ -144,6 +144,23 @@ describe("tables without rulings", () => {
     expect(rows).toEqual(["三级指标", "受益人数", "合格率", "完成时间很长/写满一行", "满意度"]);
   });
 
+  it("parts two wrapped cells stacked closer than one-line rows are (rows of a least height, little padding)", () => {
+    // LibreOffice: 10 pt type, one-line rows 18 pt apart (8 pt between lines: the rows' least height), a wrapped
+    // label's lines 11.5 pt apart (1.5 pt leading); two rows of wrapped labels, only 5.5 pt between them.
+    const texts = [
+      c("一级指标", 0, 120), c("二级指标", 1, 120), c("三级指标", 2, 120), c("指标值", 3, 120),
+      c("产出指标", 0, 138), c("数量指标", 1, 138), c("受益人数", 2, 138), c("≥5000人", 3, 138),
+      c("产出指标", 0, 156), c("质量指标", 1, 156), c("合格率", 2, 156), c("100%", 3, 156),
+      c("效益指标", 0, 179.75), c("可持续影响指", 1, 174), c("标", 1, 185.5), c("长效机制", 2, 179.75), c("健全", 3, 179.75),
+      c("满意度指标", 0, 206.75), c("服务对象满意", 1, 201), c("度指标", 1, 212.5), c("满意度", 2, 206.75), c("≥90%", 3, 206.75),
+      c("满意度指标", 0, 230.5), c("服务对象满意", 1, 230.5), c("投诉率", 2, 230.5), c("≤1%", 3, 230.5),
+    ];
+    const col1 = cellsOf(page(texts)).filter((x) => x[3] === 1);
+    expect(col1.map((x) => [x[0], x[2]])).toEqual([
+      ["二级指标", 1], ["数量指标", 1], ["质量指标", 1], ["可持续影响指/标", 1], ["服务对象满意/度指标", 1], ["服务对象满意", 1],
+    ]);
+  });
+
   it("keeps fields printed as paragraphs above the table (several fields a line) outside it", () => {
     // Each line holds fields apart by two full-width spaces, as close to each other and to the table as its rows.
     const texts = [

@@ -300,6 +300,8 @@ function tableStart(part: Line[], size: number): Line[] {
 function wrapGapOf(lines: Line[]): number {
   const pieces = lines.flatMap((l) => l.pieces);
   const gaps: number[] = [];
+  // Gaps under the least a row's can be: the leading of the wrapped lines seen.
+  let leading = -Infinity;
   for (const p of pieces) {
     let best = Infinity;
     for (const q of pieces) {
@@ -307,10 +309,16 @@ function wrapGapOf(lines: Line[]): number {
       best = Math.min(best, q.top - p.bottom);
     }
     if (best < Infinity && best >= 0.45 * p.size) gaps.push(best / p.size);
+    else if (best >= 0 && best < Infinity) leading = Math.max(leading, best / p.size);
   }
   // The rows' gap: a low quantile (labels spanning rows leave wider gaps in their columns).
   gaps.sort((a, b) => a - b);
-  return gaps.length >= 3 ? Math.min(WRAP_GAP_EM, 0.8 * gaps[Math.floor(gaps.length / 4)]) : WRAP_GAP_EM;
+  const wrap = gaps.length >= 3 ? Math.min(WRAP_GAP_EM, 0.8 * gaps[Math.floor(gaps.length / 4)]) : WRAP_GAP_EM;
+  // A word processor pads cells so little that the rows of a wrapped cell part from the next by not much more
+  // than a line's leading plus that padding, under the common gap of one-line rows (set by the rows' least
+  // height): where the cells' own leading shows, the least gap between stacked text over it is a row's, and the
+  // lines of a cell are those closer than halfway between the two.
+  return leading > -Infinity && gaps.length >= 3 ? Math.min(wrap, (leading + gaps[0]) / 2) : wrap;
 }
 
 /** The wrapped lines of a cell joined: a piece right under another, overlapping it, with only leading between. */
