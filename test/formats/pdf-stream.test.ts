@@ -161,6 +161,19 @@ describe("tables without rulings", () => {
     ]);
   });
 
+  it("reads a justified first line of a wrapped cell, its space stretched wide, as one text", () => {
+    // Key rows: "其中：财政 资" justified over "金" (centred on the whole first line), the space 11 pt wide.
+    const texts = [
+      c("项目名称", 0, 120), centred("某某项目运行经费", 380, 120),
+      c("预算数", 0, 140.75), c("98.40", 1, 140.75), run("其中：财政", 344.5, 135), run("资", 405.5, 135), centred("金", 380, 146.5), c("98.40", 3, 140.75),
+      c("一级指标", 0, 162), c("二级指标", 1, 162), c("三级指标", 2, 162), c("指标值", 3, 162),
+      c("产出指标", 0, 180), c("数量指标", 1, 180), c("受益人数", 2, 180), c("≥5000人", 3, 180),
+      c("产出指标", 0, 198), c("质量指标", 1, 198), c("合格率", 2, 198), c("100%", 3, 198),
+    ];
+    const row1 = cellsOf(page(texts)).filter((x) => x[1] === 1).map((x) => x[0]);
+    expect(row1).toEqual(["预算数", "98.40", "其中：财政 资/金", "98.40"]);
+  });
+
   it("keeps fields printed as paragraphs above the table (several fields a line) outside it", () => {
     // Each line holds fields apart by two full-width spaces, as close to each other and to the table as its rows.
     const texts = [

@@ -55,6 +55,8 @@ export const TOUCH = 0.5;
 const GAP_EM = 0.5;
 /** A gap this many ems wide between two pieces of a row's text separates cells even where no column does. */
 const LOCAL_GAP_EM = 1.5;
+/** The lines of a wrapped cell are closer than this many ems (text box to text box). */
+const WRAP_EM = 0.75;
 
 /** Do two intervals overlap over most of the longer one? (A row rule stopping short of a spanning label does.) */
 function overlapMost(a0: number, a1: number, b0: number, b1: number): boolean {
@@ -226,16 +228,60 @@ function words(r: TextRun): { p: number; q: number; em: number }[] {
 
 /** The text of a row as pieces along x: words closer than half an em are one piece. */
 export function textPieces(runs: TextRun[], x0: number, x1: number): { p: number; q: number }[] {
+  const pieces = joinWords(runs, x0, x1);
+  // A justified line stretches its spaces: the first line of a wrapped cell ("其中：财政 资" over "金") may show
+  // a gap as wide as one between cells. Its next line, centred in the cell, is centred on the whole first line
+  // and not on either side of the gap: the two sides are one text.
+  const lines: TextRun[][] = [];
+  for (const r of runs) {
+    const l = lines.find((x) => Math.abs(x[0].baseline - r.baseline) <= 0.45 * r.size);
+    if (l) l.push(r);
+    else lines.push([r]);
+  }
+  for (let i = 0; i + 1 < pieces.length; i++) {
+    const a = pieces[i];
+    const c = pieces[i + 1];
+    const em = Math.min(a.em, c.em);
+    if (c.p - a.q >= LOCAL_GAP_EM * em) continue;
+    const mid = (a.p + c.q) / 2;
+    // The line right above holds text on both sides of the gap.
+    const under = (top: number) =>
+      runs.some((o) => o.bottom <= top && top - o.bottom < WRAP_EM * em && o.x1 > a.p - TOUCH && o.x0 < a.q + TOUCH) &&
+      runs.some((o) => o.bottom <= top && top - o.bottom < WRAP_EM * em && o.x1 > c.p - TOUCH && o.x0 < c.q + TOUCH);
+    const joins = lines.some((l) => {
+      const top = Math.min(...l.map((r) => r.top));
+      // A text of the line as a whole (a left-aligned paragraph's next line begins where its first line does).
+      return joinWords(l, x0, x1).some(
+        (w) =>
+          w.p > a.p + 0.5 * em &&
+          w.q < c.q - 0.5 * em &&
+          Math.abs(w.p - c.p) > 0.5 * em &&
+          Math.abs((w.p + w.q) / 2 - mid) <= 0.15 * em &&
+          Math.abs((w.p + w.q) / 2 - (a.p + a.q) / 2) > 0.5 * em &&
+          Math.abs((w.p + w.q) / 2 - (c.p + c.q) / 2) > 0.5 * em &&
+          under(top),
+      );
+    });
+    if (!joins) continue;
+    a.q = c.q;
+    pieces.splice(i + 1, 1);
+    i--;
+  }
+  return pieces.map(({ p, q }) => ({ p, q }));
+}
+
+/** Words closer than half an em joined into pieces along x. */
+function joinWords(runs: TextRun[], x0: number, x1: number): { p: number; q: number; em: number }[] {
   const spans = runs
     .flatMap(words)
     .map((w) => ({ p: Math.max(w.p, x0), q: Math.min(w.q, x1), em: w.em }))
     .filter((w) => w.q > w.p)
     .sort((a, c) => a.p - c.p);
-  const pieces: { p: number; q: number }[] = [];
+  const pieces: { p: number; q: number; em: number }[] = [];
   for (const s of spans) {
     const last = pieces.at(-1);
     if (last && s.p - last.q < GAP_EM * s.em) last.q = Math.max(last.q, s.q);
-    else pieces.push({ p: s.p, q: s.q });
+    else pieces.push({ p: s.p, q: s.q, em: s.em });
   }
   return pieces;
 }
