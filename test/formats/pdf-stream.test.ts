@@ -174,6 +174,22 @@ describe("tables without rulings", () => {
     expect(row1).toEqual(["预算数", "98.40", "其中：财政 资/金", "98.40"]);
   });
 
+  it("parts two rows beside more labels spanning them than columns showing the rows (labels left of them)", () => {
+    // A project's name, amount and wrapped goal centred beside its two indicator rows: three cells cross the strip
+    // between the rows, only two columns (name and value of the indicators) end and begin there.
+    const x = [80, 170, 280, 400, 500];
+    const at = (str: string, col: number, y: number) => centred(str, x[col], y);
+    const texts = [
+      at("项目名称", 0, 120), at("金额", 1, 120), at("项目目标", 2, 120), at("三级指标", 3, 120), at("指标值", 4, 120),
+      at("受益人数", 3, 138), at("≥5000人", 4, 138),
+      at("某某项目", 0, 147), at("96.00", 1, 147), at("推广新品种新技术", 2, 141.25), at("举办技术培训", 2, 152.75),
+      at("合格率", 3, 156), at("100%", 4, 156),
+    ];
+    const cells = cellsOf(page(texts));
+    expect(cells.filter((x) => x[3] === 3).map((x) => [x[0], x[1]])).toEqual([["三级指标", 0], ["受益人数", 1], ["合格率", 2]]);
+    expect(cells.find((x) => x[0] === "某某项目")).toEqual(["某某项目", 1, 2, 0, 1]);
+  });
+
   it("keeps fields printed as paragraphs above the table (several fields a line) outside it", () => {
     // Each line holds fields apart by two full-width spaces, as close to each other and to the table as its rows.
     const texts = [

@@ -13,7 +13,8 @@
  *   a paragraph parts them (a wrapped cell);
  * - rows: where the text of one row ends and the next begins, a strip that every cell leaves free, or all but
  *   cells spanning rows (a label centred beside several rows crosses it) when no fewer cells end right above
- *   it with a cell beginning right under them in the same column;
+ *   it with a cell beginning right under them in the same column (cells crossing it left of all those are
+ *   labels grouping the rows, and do not count where two columns or more show the rows);
  * - a cell centred beside empty cells above and below it in its column, with text right of it in each of those
  *   rows (a label spanning rows whose middle row holds its line), spans them: the rules between those rows stop
  *   short of its column. Labels nest: one neither begins nor ends inside the rows of a cell right of it, nor
@@ -380,8 +381,13 @@ function rowCuts(blocks: Block[]): Cut[] {
     const above = blocks.filter((b) => b.bottom <= y && b.bottom >= events[lo] - em && !spanning.has(b));
     const below = blocks.filter((b) => b.top >= y && b.top <= events[hi] + em);
     if (above.length === 0 || below.length === 0) continue;
-    const stacked = above.filter((a) => below.some((b) => b.x0 < a.x1 && b.x1 > a.x0)).length;
-    if (crossing.length > 0 && crossing.length > stacked) continue;
+    const pairs = above.filter((a) => below.some((b) => b.x0 < a.x1 && b.x1 > a.x0));
+    const stacked = pairs.length;
+    // Cells crossing it left of all the stacked ones are labels spanning rows beside them (labels nest: the
+    // rows a label groups are right of it), when at least two columns show rows ending and beginning there.
+    const firstStacked = Math.min(...pairs.map((a) => a.x0));
+    const against = stacked >= 2 ? crossing.filter((b) => b.x1 > firstStacked) : crossing;
+    if (crossing.length > 0 && against.length > stacked) continue;
     // A cell reaching over all the text of the row above (or below), centred on that row rather than on the
     // boundary and clear of all other text, is that row's tallest cell, its single lines centred beside it: no
     // boundary there.
