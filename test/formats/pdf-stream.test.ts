@@ -267,6 +267,33 @@ describe("tables without rulings", () => {
     ]);
   });
 
+  it("reads a label printed at the top of its cell, cut by the page break, as spanning the rows under it", () => {
+    // The table runs into the foot of its page: 其他任务 starts with its row's text, with empty cells under it down
+    // to the break and rows laid out like its own beside them. Higher up the page the same rows are not cut, and
+    // a label not centred on rows spans none of them.
+    const rows = (y: number) => [
+      c("一级指标", 0, y), c("名称", 1, y), c("金额", 2, y), c("目标", 3, y),
+      c("重点任务", 0, y + 20), c("任务甲", 1, y + 20), c("10", 2, y + 20), c("完成", 3, y + 20),
+      c("其他任务", 0, y + 40), c("任务乙", 1, y + 40), c("20", 2, y + 40), c("完成", 3, y + 40),
+      c("任务丙", 1, y + 60), c("30", 2, y + 60), c("完成", 3, y + 60),
+      c("任务丁", 1, y + 80), c("40", 2, y + 80), c("完成", 3, y + 80),
+    ];
+    expect(cellsOf(page(rows(680))).find((x) => x[0] === "其他任务")).toEqual(["其他任务", 2, 3, 0, 1]);
+    expect(cellsOf(page(rows(300))).find((x) => x[0] === "其他任务")).toEqual(["其他任务", 2, 1, 0, 1]);
+  });
+
+  it("keeps values at the top of a row cut by the page break to their row when the row under it is laid out otherwise", () => {
+    // 10.00 has an empty cell under it down to the break, but the row there is one text set from the third
+    // column on, not a row like its own: nothing groups it.
+    const texts = [
+      c("名称", 0, 680), c("甲项目", 1, 680), c("编码", 2, 680), c("001", 3, 680),
+      c("预算数", 0, 700), c("10.00", 1, 700), c("其中财政", 2, 700), c("10.00", 3, 700),
+      run("用于某某事项的资金说明文字", 330, 720),
+    ];
+    const cells = cellsOf(page(texts));
+    expect(cells.filter((x) => Number(x[3]) < 2 && Number(x[1]) >= 1)).toEqual([["预算数", 1, 1, 0, 1], ["10.00", 1, 1, 1, 1], ["", 2, 1, 0, 1], ["", 2, 1, 1, 1]]);
+  });
+
   it("reads prose as prose", () => {
     const texts = [run("这是一段正文，没有任何表格。", 95, 100), run("第二行正文继续写下去。", 95, 115), run("第三行。", 95, 130)];
     const layout = layoutPage(page(texts));

@@ -19,6 +19,9 @@
  *   rows (a label spanning rows whose middle row holds its line), spans them: the rules between those rows stop
  *   short of its column. Labels nest: one neither begins nor ends inside the rows of a cell right of it, nor
  *   spans rows beside a cell left of it that cannot (the keys of key–value rows);
+ * - a table cut by the page break (it runs into the page's foot with nothing close under it) prints the text of a
+ *   cell crossing the break at the top of its part, not centred on it: a cell starting with its row's text, with
+ *   empty cells under it down to the break beside rows laid out like its own, spans them;
  * - the outer edges: the frame, or the text's extent with its padding, at the page's text margins when the
  *   table reaches them.
  * The virtual rules are only the rows; where the text does not settle a question (a blank cell under a centred
@@ -155,7 +158,9 @@ export function borderlessRules(runs: TextRun[], h: HRule[], v: VRule[], pageWid
     const multi = lines.filter((l) => l.pieces.length >= 2);
     const footRow = multi.length === 1 && lines.length === 1 && atFoot(lines[0]);
     if (multi.length < MIN_MULTI && !footRow) continue;
-    out.push(tableRules(lines, b, null, footRow));
+    // A frame reaching into the page's foot band with no text close under it is left open by the page break.
+    const cut = pageHeight > 0 && b.y1 > (1 - FOOT_BAND) * pageHeight && upright.every((r) => r.top <= b.y1 || r.top - b.y1 > BLOCK_GAP_EM * (r.bottom - r.top));
+    out.push(tableRules(lines, b, null, footRow, cut));
   }
   const free = upright.filter((r) => !boxes.some((b) => inBox(r, b)));
   const left = Math.min(...upright.map((r) => r.x0));
@@ -183,7 +188,15 @@ export function borderlessRules(runs: TextRun[], h: HRule[], v: VRule[], pageWid
       head.unshift(...above);
     }
   }
-  for (const region of found) out.push(tableRules(region, null, margins));
+  // A table running into the page's foot band with nothing after it but lines set apart (a page footer) is cut
+  // by the page break.
+  const cutAtFoot = (region: Line[]) => {
+    const end = region[region.length - 1];
+    if (pageHeight <= 0 || end.bottom <= (1 - FOOT_BAND) * pageHeight) return false;
+    const after = freeLines.slice(freeLines.indexOf(end) + 1);
+    return after.every((l) => l.pieces.length === 1 && l.top - end.bottom > BLOCK_GAP_EM * l.size);
+  };
+  for (const region of found) out.push(tableRules(region, null, margins, false, cutAtFoot(region)));
   // Without a frame, the row also follows the text above it as closely as a table's rows do (a page footer such
   // as 第3页 共6页 sits apart in the margin).
   const last = freeLines.at(-1);
@@ -410,7 +423,7 @@ function rowCuts(blocks: Block[]): Cut[] {
 }
 
 /** The virtual rules of one table: its lines, and its frame if it has one. */
-function tableRules(lines: Line[], frame: Box | null, margins: [number, number] | null, oneRow = false): HRule[] {
+function tableRules(lines: Line[], frame: Box | null, margins: [number, number] | null, oneRow = false, cutAtFoot = false): HRule[] {
   const blocks = blocksOf(lines);
   if (blocks.length < (oneRow ? 2 : 4)) return [];
   const cuts = oneRow ? [] : rowCuts(blocks);
@@ -517,6 +530,19 @@ function tableRules(lines: Line[], frame: Box | null, margins: [number, number] 
         if (Math.abs((ys[s] + ys[e + 1]) / 2 - centre) > tol || !nests(s, e, c) || !nestsLeft(s, e, a, b)) continue;
         if (!best || e - s > best[1] - best[0]) best = [s, e];
       }
+    }
+    // A cell cut by the page break prints its text at the top of its part, not centred on it: a cell whose text
+    // starts with its row's, with empty cells under it down to the table's cut foot, spans those rows.
+    // Those rows are laid out like the label's own: a cell begins in each column where one begins right of the
+    // label in its row (a label groups whole rows alike; a value over a blank cell, beside a row of other text
+    // set elsewhere, groups nothing).
+    if (!best && cutAtFoot && down === nRows - 1 && r1 < down) {
+      const beside = blocks.filter((o) => o !== b && o.x0 >= c - 0.5 && rowsOf(o).includes(r0));
+      const rowTop = Math.min(...beside.map((o) => o.top));
+      const startsIn = (k: number, [p, q]: [number, number]) => blocks.some((o) => o.x0 >= p - 0.5 && o.x0 < q && rowsOf(o)[0] === k);
+      let rows = beside.length > 0;
+      for (let k = r1 + 1; k <= down; k++) rows &&= beside.every((o) => startsIn(k, colRange(o)));
+      if (rows && Math.abs(b.top - rowTop) <= 0.5 * em && nests(r0, down, c) && nestsLeft(r0, down, a, b)) best = [r0, down];
     }
     if (!best) continue;
     for (let k = best[0]; k < best[1]; k++) if (k < r0 || k >= r1) open[k].push([a, c]);
