@@ -32,13 +32,13 @@ export function labelOfSlot(s: Slot): { key: FieldKey; inline?: string } | null 
   return null;
 }
 
+/** A container label over a funds block (`资金来源`, `资金情况（万元）`, `项目资金`) spanning several rows. */
+const FUNDS_CONTAINER = /资金|经费|预算/;
+
 /**
  * Scan one row left to right. A label claims the next anchored non-label cell. A label covered from above
  * (a rowspan) claims values in the rows it spans, unless a nearer label claims them first.
  */
-/** A container label over a funds block (`资金来源`, `资金情况（万元）`, `项目资金`) spanning several rows. */
-const FUNDS_CONTAINER = /资金|经费|预算/;
-
 export function scanRow(row: Slot[], pendingAbove: PendingLabels): { hits: FieldHit[]; pending: PendingLabels } {
   const hits: FieldHit[] = [];
   // `合计` beside a funds container spanning rows (`资金来源 | 合计 | 50` over 财政拨款 / 其他资金) is the total.
