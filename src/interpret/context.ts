@@ -32,11 +32,12 @@ export function fieldPairs(line: string): ContextField[] {
     const c = m.index!;
     const from = Math.max(0, c - 16);
     for (let i = from; i < c - 1; i++) {
+      if (/\s/.test(line[i])) continue; // the label starts at its first character
       const label = line.slice(i, c).trim();
       const key = label.length >= 2 ? fieldOf(label) : null;
       if (!key || key === "spendingPlan") continue;
       if (found.length && i < found[found.length - 1].end) break; // inside the previous pair's label
-      found.push({ key, label, start: i + (line.slice(i, c).length - line.slice(i, c).trimStart().length), end: c + 1 });
+      found.push({ key, label, start: i, end: c + 1 });
       break;
     }
   }
