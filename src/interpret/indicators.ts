@@ -8,7 +8,7 @@ import type { Indicator, Target } from "../model/types.ts";
 import { fieldOf, indicatorColumnOf, type FieldKey, type IndicatorColumn } from "./labels.ts";
 import { refOf, slotAt, type Slot } from "./rows.ts";
 import { canonicalLevel1, canonicalLevel2, impliedLevel1, stripLabel } from "./taxonomy.ts";
-import { joinLines } from "./text.ts";
+import { joinLines, labelForm } from "./text.ts";
 import { parseValue } from "./value.ts";
 
 export interface MatrixMap {
@@ -34,7 +34,7 @@ export interface MatrixMap {
 }
 
 /** A label naming a matrix of multi-year targets: 长期绩效指标, 中长期绩效指标, 长期指标. */
-export const LONG_TERM_MATRIX = /^(中)?长期(绩效)?指标$|^(中)?长期绩效目标指标$/;
+const LONG_TERM_MATRIX = /^(中)?长期(绩效)?指标$|^(中)?长期绩效目标指标$/;
 
 /** How many columns a header row reaches: the end of its last non-empty cell. */
 export function headerSpan(row: Slot[]): number {
@@ -85,7 +85,7 @@ export function readIndicatorHeader(row: Slot[], unitOf: (text: string) => "万�
   if (levels >= 1 && (hasName || hasValue) && levels + (hasName ? 1 : 0) + (hasValue ? 1 : 0) >= 3) {
     // A container label left of the columns (`长期绩效指标` spanning the matrix) says which matrix this is.
     const first = Math.min(...(Object.values(cols) as number[]));
-    const longTerm = row.some((s) => s.colEnd <= first && LONG_TERM_MATRIX.test(joinLines(s.cell.text).normalize("NFKC").replace(/\s+/g, "")));
+    const longTerm = row.some((s) => s.colEnd <= first && LONG_TERM_MATRIX.test(labelForm(joinLines(s.cell.text))));
     return longTerm ? { cols, fieldCols, headerUnits, longTerm } : { cols, fieldCols, headerUnits };
   }
   return null;
