@@ -27,8 +27,8 @@
  * The virtual rules are only the rows; where the text does not settle a question (a blank cell under a centred
  * value could be a cell of its own or the value spanning it), the table stays as the text shows it.
  */
-import { columnBoundaries } from "./virtual-rules.ts";
-import { groupLines, isCjk } from "./text-lines.ts";
+import { columnBoundaries, words } from "./virtual-rules.ts";
+import { groupLines } from "./text-lines.ts";
 import type { Box, HRule, TextRun, VRule } from "./types.ts";
 
 /** A gap this many ems wide parts two cells of a line (a word space is far narrower). */
@@ -75,32 +75,10 @@ interface Line {
   size: number;
 }
 
-/** Estimated advance of a character in ems. */
-const advance = (ch: string) => (isCjk(ch) ? 1 : 0.55);
-
-/**
- * A run's words with their estimated extents: pdf.js joins the texts of neighbouring cells into one run with a
- * space for the gap, so a run wider than its words' natural widths is split where the spaces are.
- */
-function words(r: TextRun): { x0: number; x1: number }[] {
-  const parts = r.str.trim().split(/\s+/);
-  if (parts.length < 2) return [{ x0: r.x0, x1: r.x1 }];
-  const widths = parts.map((w) => Array.from(w).reduce((a, ch) => a + advance(ch), 0) * r.size);
-  const natural = widths.reduce((a, b) => a + b, 0);
-  if (natural >= r.x1 - r.x0) return [{ x0: r.x0, x1: r.x1 }];
-  const space = (r.x1 - r.x0 - natural) / (parts.length - 1);
-  const out: { x0: number; x1: number }[] = [];
-  let x = r.x0;
-  for (const w of widths) {
-    out.push({ x0: x, x1: x + w });
-    x += w + space;
-  }
-  return out;
-}
-
 function piecesOf(runs: TextRun[], line: number): Piece[] {
   const out: Piece[] = [];
-  const spans = runs.flatMap((r) => words(r).map((w) => ({ ...w, r }))).sort((a, b) => a.x0 - b.x0);
+  // Runs joining neighbouring cells split at their spaces, as for the partial-rulings path.
+  const spans = runs.flatMap((r) => words(r).map((w) => ({ x0: w.p, x1: w.q, r }))).sort((a, b) => a.x0 - b.x0);
   for (const s of spans) {
     const last = out.at(-1);
     if (last && s.x0 - last.x1 < PIECE_GAP_EM * Math.min(s.r.size, last.size)) {

@@ -210,7 +210,7 @@ const advance = (ch: string) => (isCjk(ch) ? 1 : 0.55);
  * A run's words with their estimated extents. pdf.js joins the texts of neighbouring cells into one run with a
  * space for the gap ("银川市… 实施单位"): the words keep their natural widths and the spaces share the rest.
  */
-function words(r: TextRun): { p: number; q: number; em: number }[] {
+export function words(r: TextRun): { p: number; q: number; em: number }[] {
   const parts = r.str.trim().split(/\s+/);
   if (parts.length < 2) return [{ p: r.x0, q: r.x1, em: r.size }];
   const widths = parts.map((w) => Array.from(w).reduce((a, ch) => a + advance(ch), 0) * r.size);
