@@ -69,7 +69,7 @@ export function inFrame(frames: TableFrame[], x0: number, x1: number, y0: number
 }
 
 /** Parallel rules (in order across) grouped into stacks of rules that span (mostly) the same stretch. */
-export function stacked<T>(rules: T[], span: (l: T) => [number, number]): T[][] {
+function stacked<T>(rules: T[], span: (l: T) => [number, number]): T[][] {
   const stacks: T[][] = [];
   for (const l of rules) {
     const [a, b] = span(l);
@@ -232,12 +232,7 @@ export function textPieces(runs: TextRun[], x0: number, x1: number): { p: number
   // A justified line stretches its spaces: the first line of a wrapped cell ("其中：财政 资" over "金") may show
   // a gap as wide as one between cells. Its next line, centred in the cell, is centred on the whole first line
   // and not on either side of the gap: the two sides are one text.
-  const lines: TextRun[][] = [];
-  for (const r of runs) {
-    const l = lines.find((x) => Math.abs(x[0].baseline - r.baseline) <= 0.45 * r.size);
-    if (l) l.push(r);
-    else lines.push([r]);
-  }
+  const lines = baselineLines(runs);
   for (let i = 0; i + 1 < pieces.length; i++) {
     const a = pieces[i];
     const c = pieces[i + 1];
@@ -268,6 +263,17 @@ export function textPieces(runs: TextRun[], x0: number, x1: number): { p: number
     i--;
   }
   return pieces.map(({ p, q }) => ({ p, q }));
+}
+
+/** Runs grouped into lines: those whose baselines are within about half the type size of a line's first run. */
+function baselineLines(runs: TextRun[]): TextRun[][] {
+  const lines: TextRun[][] = [];
+  for (const r of runs) {
+    const l = lines.find((x) => Math.abs(x[0].baseline - r.baseline) <= 0.45 * r.size);
+    if (l) l.push(r);
+    else lines.push([r]);
+  }
+  return lines;
 }
 
 /** Words closer than half an em joined into pieces along x. */
@@ -519,13 +525,7 @@ function centredChain(pieces: { p: number; q: number }[], x0: number, x1: number
  * and spaces do not line up down a paragraph): it is the border between the two cells.
  */
 function linesAcross(runs: TextRun[], lo: number, hi: number): number {
-  const lines: TextRun[][] = [];
-  for (const r of runs) {
-    const l = lines.find((x) => Math.abs(x[0].baseline - r.baseline) <= 0.45 * r.size);
-    if (l) l.push(r);
-    else lines.push([r]);
-  }
-  return lines.filter((l) => {
+  return baselineLines(runs).filter((l) => {
     const ws = l.flatMap(words);
     return ws.some((w) => w.q <= lo) && ws.some((w) => w.p >= hi);
   }).length;
