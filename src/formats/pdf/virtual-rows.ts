@@ -29,7 +29,11 @@ function transposed(r: TextRun): TextRun {
 export function virtualRows(v: VRule[], runs: TextRun[], frames: TableFrame[], pageHeight = Infinity): HRule[] {
   // A row of one line of text is about 15 points high: its borders are rules, a box glyph's sides are not.
   const loose = v.filter((l) => l.y1 - l.y0 > MIN_RULE && !inFrame(frames, l.x, l.x, l.y0, l.y1)).sort((a, b) => a.x - b.x);
+  // A table needs three column borders at least (most pages have none outside their ruled tables).
+  if (loose.length < 3) return [];
   const text = textOutside(runs, frames);
+  // The page's common type size (the same for every stack of rules on it).
+  const em = median(text.map((r) => r.size));
   const out: HRule[] = [];
   // The tables of a page are set alike: how their rows' texts sit is counted over all of them, then each is read.
   const counts = { atTop: 0, centred: 0 };
@@ -57,7 +61,6 @@ export function virtualRows(v: VRule[], runs: TextRun[], frames: TableFrame[], p
     if (cols.filter((c) => c.runs.length > 0).length < 2) continue;
     const bands = cols.map((c) => ({ runs: c.runs.map(transposed) }));
     const pieces = bands.map((b) => textPieces(b.runs, y0, y1));
-    const em = median(text.map((r) => r.size));
     // A column empty over several rows (the values of a few rows spanning the columns to the right) says
     // nothing about where those rows part.
     const found = withPartedTexts(
