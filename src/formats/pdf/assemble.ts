@@ -190,13 +190,15 @@ function rowTexts(t: PageTable, row: number): string[] {
 /** `b` continues `a` on the next page: one table, open cells at the break joined. */
 function join(a: PageTable, b: PageTable): PageTable {
   // Guessed columns that pair up one to one are the same columns; so are fewer ones that pair up with some.
-  const union = guessedWithin(a, b) ? [...b.xs] : [...a.xs];
-  if (!sameGuessedColumns(a, b) && !guessedWithin(a, b) && !guessedWithin(b, a)) {
+  const aWithin = guessedWithin(a, b);
+  const bWithin = guessedWithin(b, a);
+  const union = aWithin ? [...b.xs] : [...a.xs];
+  if (!sameGuessedColumns(a, b) && !aWithin && !bWithin) {
     for (const x of b.xs) if (!union.some((u) => Math.abs(u - x) <= ALIGN)) union.push(x);
   }
   union.sort((p, q) => p - q);
   const amap = columnMap(a.xs, union);
-  const bmap = (guessedWithin(b, a) && guessedMap(b.xs, a, true)) || columnMap(b.xs, union);
+  const bmap = (bWithin && guessedMap(b.xs, a, true)) || columnMap(b.xs, union);
   const nA = a.ys.length - 1;
   let bCells = b.cells;
   let bRows = b.ys.length - 1;
