@@ -7,7 +7,7 @@ describe("model", () => {
   it("generates a JSON Schema with the document's top-level keys", () => {
     const schema = documentJsonSchema() as { properties: Record<string, unknown>; $schema: string; required: string[] };
     expect(schema.$schema).toContain("2020-12");
-    expect(Object.keys(schema.properties)).toEqual(["source", "projects", "departments", "totals", "warnings", "findings"]);
+    expect(Object.keys(schema.properties)).toEqual(["source", "projects", "departments", "totals", "warnings", "diagnostics", "findings"]);
     expect(schema.required).not.toContain("findings");
   });
 });

@@ -481,5 +481,6 @@ export function interpret(grid: GridDocument, source: Source): Document {
     departments: reader.departments,
     totals: reader.totals,
     warnings: [...grid.warnings, ...reader.warnings],
+    diagnostics: grid.warnings.map((w) => ({ code: "backend-warning" as const, message: w, project: null, at: [] })),
   };
 }

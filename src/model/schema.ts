@@ -184,12 +184,39 @@ export const SourceSchema = z.object({
   pages: z.number().int().optional(),
 });
 
+/**
+ * What the interpreter could not read with confidence. Every diagnostic is also a line in `warnings` and a
+ * validator finding (`extraction/<code>`), so a misread never passes silently.
+ */
+export const DiagnosticSchema = z.object({
+  code: z
+    .enum([
+      "nameless-project",
+      "missing-budget",
+      "orphan-indicators",
+      "unplaced-rows",
+      "missing-projects",
+      "unread-table",
+      "backend-warning",
+    ])
+    .describe(
+      "nameless-project: a project without a name; missing-budget: no budget though its table has an amount column; " +
+        "orphan-indicators: indicator rows before any project; unplaced-rows: indicator-like rows that fit no matrix; " +
+        "missing-projects: fewer projects than the document's titles or name labels suggest; unread-table: a table " +
+        "with indicator labels that yielded no indicator; backend-warning: what a format backend noticed",
+    ),
+  message: z.string().describe("One line in plain words"),
+  project: z.number().int().nullable().describe("Index of the project concerned, if any"),
+  at: z.array(CellRefSchema).describe("The cells concerned (may be empty)"),
+});
+
 export const DocumentSchema = z.object({
   source: SourceSchema,
   projects: z.array(ProjectSchema),
   departments: z.array(DepartmentSchema),
   totals: z.array(TotalRowSchema).describe("合计 rows, kept for checking"),
   warnings: z.array(z.string()),
+  diagnostics: z.array(DiagnosticSchema).describe("Structured form of the interpreter's warnings (see extraction/* rules)"),
   get findings() {
     return z.array(FindingSchema).optional().describe("Validator findings, present with extract --validate");
   },

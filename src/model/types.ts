@@ -12,6 +12,7 @@ export type Project = z.infer<typeof S.ProjectSchema>;
 export type Task = z.infer<typeof S.TaskSchema>;
 export type Department = z.infer<typeof S.DepartmentSchema>;
 export type TotalRow = z.infer<typeof S.TotalRowSchema>;
+export type Diagnostic = z.infer<typeof S.DiagnosticSchema>;
 export type Source = z.infer<typeof S.SourceSchema>;
 export type Document = z.infer<typeof S.DocumentSchema>;
 export type Finding = z.infer<typeof S.FindingSchema>;

@@ -19,7 +19,7 @@ describe("JSON writers", () => {
       kind: "project" as const, cells: [], message: "m",
     };
     const obj = JSON.parse(documentJson(sampleDocument("a.pdf"), [finding]));
-    expect(Object.keys(obj)).toEqual(["source", "projects", "departments", "totals", "warnings", "findings"]);
+    expect(Object.keys(obj)).toEqual(["source", "projects", "departments", "totals", "warnings", "diagnostics", "findings"]);
     expect(obj.findings).toEqual([finding]);
     expect(JSON.parse(documentJson(sampleDocument("a.pdf")))).not.toHaveProperty("findings");
   });

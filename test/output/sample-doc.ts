@@ -109,6 +109,7 @@ export function sampleDocument(path = "docs/示例.pdf"): Document {
     ],
     totals: [],
     warnings: [],
+    diagnostics: [],
   };
   return DocumentSchema.parse(doc) as Document;
 }

@@ -195,6 +195,7 @@ export function doc(projects: Project[], extra: { departments?: Department[]; to
     departments: extra.departments ?? [],
     totals: extra.totals ?? [],
     warnings: [],
+    diagnostics: [],
   };
 }
 
