@@ -180,6 +180,57 @@ describe("synthetic mismatches", () => {
     expect(f.map((x) => [x.rule, x.severity])).toEqual([["cost-budget-mismatch/cost-lines-sum", "error"]]);
   });
 
+  test("upper bounds (≤) whose caps together exceed the budget: warning, not error", () => {
+    const w = (v: number) => q("<=", v, "元", { scale: 10000 });
+    const f = check(FAMILY, [
+      costProject(98.4, [
+        c("人员经费", "≤38.2万元", w(38.2)),
+        c("办公经费", "≤4.7万元", w(4.7)),
+        c("物业费", "≤50.4万元", w(50.4)),
+        c("维修费", "≤10万元", w(10)),
+      ]),
+    ]);
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({
+      rule: "cost-budget-mismatch/cost-lines-sum",
+      severity: "warning",
+      project: "测试项目",
+      numbers: { expected: 98.4, actual: 103.3, difference: 4.9, unit: "万元" },
+    });
+    expect(f[0].message).toContain("成本指标上限合计103.3万元");
+    expect(f[0].message).toContain("超过预算数98.4万元");
+    expect(f[0].message).toContain("多4.9万元");
+    expect(f[0].cells.map((x) => x.text)).toEqual(["≤38.2万元", "≤4.7万元", "≤50.4万元", "≤10万元", "98.40"]);
+  });
+
+  test("= amounts plus ≤ bounds over the budget: warning; the = amounts alone over it stay an error", () => {
+    const capped = check(FAMILY, [
+      costProject(10, [c("甲", "6万元", q("=", 6, "元", { scale: 10000 })), c("乙", "≤5万元", q("<=", 5, "元", { scale: 10000 }))]),
+    ]);
+    expect(capped.map((x) => [x.rule, x.severity, x.numbers?.actual])).toEqual([["cost-budget-mismatch/cost-lines-sum", "warning", 11]]);
+    const over = check(FAMILY, [
+      costProject(10, [c("甲", "11万元", q("=", 11, "元", { scale: 10000 })), c("乙", "≤5万元", q("<=", 5, "元", { scale: 10000 }))]),
+    ]);
+    expect(over.map((x) => [x.rule, x.severity, x.numbers?.actual])).toEqual([["cost-budget-mismatch/cost-lines-sum", "error", 11]]);
+  });
+
+  test("upper bounds that fit the budget, within rounding, or with a ≥ line (no cap) stay silent", () => {
+    const w = (v: number) => q("<=", v, "元", { scale: 10000 });
+    // seed 003 project 1: ≤38.2 + ≤4.7 + ≤3.1 + ≤50.4 + ≤2 = 98.4 = the budget
+    const exact = costProject(98.4, [
+      c("甲", "≤38.2万元", w(38.2)),
+      c("乙", "≤4.7万元", w(4.7)),
+      c("丙", "≤3.1万元", w(3.1)),
+      c("丁", "≤50.4万元", w(50.4)),
+      c("戊", "≤2万元", w(2)),
+    ]);
+    expect(summary(loud(check(FAMILY, [exact])))).toEqual([]);
+    const rounding = costProject(98.4, [c("甲", "≤48.3万元", w(48.3)), c("乙", "≤50.3万元", w(50.3))]);
+    expect(summary(loud(check(FAMILY, [rounding])))).toEqual([]);
+    const floor = costProject(10, [c("甲", "≥2万元", q(">=", 2, "元", { scale: 10000 })), c("乙", "≤9万元", w(9))]);
+    expect(summary(loud(check(FAMILY, [floor])))).toEqual([]);
+  });
+
   test("below-budget is not claimed when some cost is a unit cost", () => {
     const f = check(FAMILY, [
       costProject(
