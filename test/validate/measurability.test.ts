@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { parseValue } from "../../src/interpret/value.ts";
 import { date, project, q, qual, range, schedule, TAIL, unparsed, type Row } from "./factory.ts";
 import { check } from "./helpers.ts";
 import { seed000, seed002扶贫基地, seed003 } from "./seed-projects.ts";
@@ -15,6 +16,12 @@ describe("measurability/timeliness-not-date", () => {
       ["产出指标", "时效指标", "办结时限", "15个工作日内", { kind: "duration", op: "<=", value: 15, unit: "工作日" }],
     ];
     expect(check(rule, [p(rows), seed003.园区运行(), seed000.无障碍改造()])).toEqual([]);
+  });
+  test("frequencies (每个工作日一次, 每月2次 …) read by the value grammar are schedules, not missing deadlines", () => {
+    const values = ["每个工作日一次", "每周一次", "每月2次", "每季度开展一次", "每年1次"];
+    const rows = values.map((v, i): Row => ["产出指标", "时效指标", `频次${i + 1}`, v, parseValue(v)]);
+    expect(rows.map((r) => r[4].kind)).toEqual(values.map(() => "schedule"));
+    expect(check(rule, [p(rows)])).toEqual([]);
   });
   test("warns on words without a time; a completion rate is info", () => {
     const f = check(rule, [seed000.人员工资(), seed002扶贫基地()]);

@@ -5,6 +5,7 @@
 import type { Op } from "../../model/types.ts";
 import { CJK, IGNORED_PREFIX, KNOWN_UNITS, SUFFIX_WORDS, canonicalUnit, durationUnitOf, periodOf, readPrefixOp } from "./lexicon.ts";
 import { readNumber, readScale, roundMoney } from "./numbers.ts";
+import { frequencyPeriod } from "./schedule.ts";
 import { type DurationTarget, type QuantityTarget, type UnparsedTarget, unparsed } from "./types.ts";
 
 export type QuantityResult = QuantityTarget | DurationTarget | UnparsedTarget;
@@ -209,6 +210,8 @@ function subjectEnd(s: string, from: number): number | null {
  * ambiguity the grammar refuses to guess: `6月` (June, or six months?).
  */
 export function parseQuantity(s: string, text: string): QuantityResult | null {
+  // `每月2次`, `每个工作日一次`: how often, a schedule (./schedule.ts), not a count.
+  if (frequencyPeriod(s) !== null) return null;
   let i = 0;
   let op: Op | null = null;
   let per: string | null = null;
