@@ -1,5 +1,12 @@
 /** Every rule, in the order `jixiao rules` lists them. Ids are stable: configs and CI refer to them. */
 import type { Rule } from "./types.ts";
+import unreadTable from "./rules/extraction/unread-table.ts";
+import missingProjects from "./rules/extraction/missing-projects.ts";
+import namelessProject from "./rules/extraction/nameless-project.ts";
+import missingBudget from "./rules/extraction/missing-budget.ts";
+import orphanIndicators from "./rules/extraction/orphan-indicators.ts";
+import unplacedRows from "./rules/extraction/unplaced-rows.ts";
+import backendWarning from "./rules/extraction/backend-warning.ts";
 import fiscalPlusOther from "./rules/budget-arithmetic/fiscal-plus-other.ts";
 import totalRow from "./rules/budget-arithmetic/total-row.ts";
 import departmentParts from "./rules/budget-arithmetic/department-parts.ts";
@@ -26,6 +33,14 @@ import notEndingAt100 from "./rules/spending-plan/not-ending-at-100.ts";
 import goalVsIndicator from "./rules/consistency/goal-vs-indicator.ts";
 
 export const RULES: readonly Rule[] = [
+  // First: whether the document was read completely, before what it says.
+  unreadTable,
+  missingProjects,
+  namelessProject,
+  missingBudget,
+  orphanIndicators,
+  unplacedRows,
+  backendWarning,
   fiscalPlusOther,
   totalRow,
   departmentParts,

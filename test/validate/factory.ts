@@ -5,6 +5,7 @@
 import type {
   CellRef,
   Department,
+  Diagnostic,
   Document,
   Indicator,
   Op,
@@ -188,15 +189,24 @@ export function department(spec: DepartmentSpec): Department {
   };
 }
 
-export function doc(projects: Project[], extra: { departments?: Department[]; totals?: TotalRow[]; path?: string } = {}): Document {
+export function doc(
+  projects: Project[],
+  extra: { departments?: Department[]; totals?: TotalRow[]; path?: string; diagnostics?: Diagnostic[] } = {},
+): Document {
+  const diagnostics = extra.diagnostics ?? [];
   return {
     source: { path: extra.path ?? "test.pdf", format: "pdf", sha256: "0".repeat(64) },
     projects,
     departments: extra.departments ?? [],
     totals: extra.totals ?? [],
-    warnings: [],
-    diagnostics: [],
+    warnings: diagnostics.map((d) => d.message),
+    diagnostics,
   };
+}
+
+/** A diagnostic as the interpreter emits it: diag("unread-table", "…", null, [{ table: 2, row: 0, col: 0 }]). */
+export function diag(code: Diagnostic["code"], message: string, project: number | null = null, at: CellRef[] = []): Diagnostic {
+  return { code, message, project, at };
 }
 
 /** The usual tail of a well-formed table: an effect and a satisfaction indicator. */

@@ -8,7 +8,7 @@ import { listRules, loadConfig, validate } from "../../src/validate/index.ts";
 import { doc } from "./factory.ts";
 import { seed000, seed002康复用品, seed002扶贫基地, seed003, seed004 } from "./seed-projects.ts";
 
-const FAMILIES = ["budget-arithmetic", "cost-budget-mismatch", "taxonomy", "value-format", "measurability", "spending-plan", "consistency"];
+const FAMILIES = ["extraction", "budget-arithmetic", "cost-budget-mismatch", "taxonomy", "value-format", "measurability", "spending-plan", "consistency"];
 
 function allSeeds() {
   return doc(
