@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { documentJsonSchema } from "../src/model/json-schema.ts";
-import { fieldOf, indicatorColumnOf } from "../src/interpret/labels.ts";
-import { canonicalLevel1, canonicalLevel2, stripLabel } from "../src/interpret/taxonomy.ts";
+import { fieldOf, indicatorColumnOf } from "../src/interpret/vocabulary.ts";
+import { canonicalLevel1, canonicalLevel2, stripLabel } from "../src/interpret/vocabulary.ts";
 
 describe("model", () => {
   it("generates a JSON Schema with the document's top-level keys", () => {
@@ -29,7 +29,7 @@ describe("taxonomy", () => {
     expect(indicatorColumnOf("预期指标值")).toBe("value");
     expect(indicatorColumnOf("评（扣）分标准")).toBe("basis");
     expect(indicatorColumnOf("指标方向")).toBe("direction");
-    expect(indicatorColumnOf("分值")).toBeNull();
+    expect(indicatorColumnOf("分值")).toBe("score"); // a known column that holds no model field
     expect(fieldOf("项目实施周期")).toBe("period");
     expect(fieldOf("项目起止年限")).toBe("period");
     // The multi-year total of a 申报表 is not this year's budget.

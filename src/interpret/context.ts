@@ -3,7 +3,7 @@
  * (`563201天津市残疾人康复服务指导中心`) and the unit amounts are stated in (`单位：万元`).
  */
 import { detectAmountUnit } from "./amount.ts";
-import { fieldOf, type FieldKey } from "./labels.ts";
+import { fieldOf, TITLE, TITLE_MAX_CHARS, UNIT_CODE_LINE, UNIT_NAMED_LINE, UNIT_STATEMENT, type FieldKey } from "./vocabulary.ts";
 
 /** A `label：value` pair written in a line of text (`主管部门：某局　　实施单位：某中心`). */
 export interface ContextField {
@@ -51,9 +51,6 @@ export function fieldPairs(line: string): ContextField[] {
   });
 }
 
-const TITLE = /(绩效目标表|目标表|绩效表|申报表|目标申报表)\s*([(（][^)）]*[)）])?\s*$/;
-const UNIT_STATEMENT = /[(（]?\s*(金额)?单位\s*[:：]\s*(万元|元)\s*[)）]?/;
-
 export function readContext(lines: string[]): TableContext {
   const clean = lines.map((l) => l.replace(/\s+/g, " ").trim()).filter((l) => l.length > 0);
   let title: string | null = null;
@@ -62,7 +59,7 @@ export function readContext(lines: string[]): TableContext {
   let fields: ContextField[] = [];
   let last: ContextField | null = null;
   for (const line of clean) {
-    if (TITLE.test(line) && line.length <= 80) {
+    if (TITLE.test(line) && line.length <= TITLE_MAX_CHARS) {
       title = line.replace(UNIT_STATEMENT, "").trim();
       unitCode = null; // a new title: unit lines before it belonged to an earlier table
       unit = null;
@@ -83,12 +80,12 @@ export function readContext(lines: string[]): TableContext {
       continue;
     }
     last = null;
-    const m = rest.match(/^(\d{6,12})\s*[-－—:：]?\s*([^\d\s].{1,60})$/);
+    const m = rest.match(UNIT_CODE_LINE);
     if (m && !/[。；;，,]/.test(m[2])) {
       unitCode = m[1];
       unit = m[2].trim();
     } else {
-      const named = rest.match(/^(?:单位名称|预算单位|填报单位|编制单位)\s*[:：]\s*(?:(\d{6,12})\s*)?(.+)$/);
+      const named = rest.match(UNIT_NAMED_LINE);
       if (named) {
         unitCode = named[1] ?? null;
         unit = named[2].trim();

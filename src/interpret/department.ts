@@ -6,7 +6,21 @@ import type { Table } from "../grid/types.ts";
 import type { Department, Task } from "../model/types.ts";
 import { amountInWan, parseAmount } from "./amount.ts";
 import { refOf, slotAt, type Slot } from "./rows.ts";
-import { joinLines, labelForm, unitInLabel } from "./text.ts";
+import { joinLines } from "./text.ts";
+import {
+  DEPARTMENT_BUDGET,
+  fieldOf,
+  FISCAL_PART,
+  isDepartmentLabel,
+  labelForm,
+  MONEYISH,
+  OTHER_PART,
+  STAFF,
+  TASK_HEADER,
+  TASK_NUMBER,
+  unitInLabel,
+  withoutContainer,
+} from "./vocabulary.ts";
 
 export function newDepartment(title: string | null, table: number): Department {
   return {
@@ -22,25 +36,13 @@ export function newDepartment(title: string | null, table: number): Department {
   };
 }
 
-const BUDGET_KEYS: [RegExp, "total" | "basic" | "project" | "fiscal" | "other"][] = [
-  [
-    /^(部门预算支出|预算支出合计|部门预算总额|支出合计|年度预算总额|部门预算|预算总额|收入合计|部门支出预算|部门预算总支出|资金总额|年度资金总额|部门整体支出预算|预算资金总额)$/,
-    "total",
-  ],
-  [/^基本支出$/, "basic"],
-  [/^项目支出$/, "project"],
-  [/^(财政拨款|一般公共预算|财政拨款收入|一般公共预算拨款|财政资金)$/, "fiscal"],
-  [/^(其他资金|其他收入)$/, "other"],
-];
-const STAFF = /^(财政供养人员数|编制人数|在职人员数|实有人数|人员编制数|在职人数|财政供养人数)$/;
-const MONEYISH = /支出|拨款|资金|收入|预算|经费|结转|结余/;
 const NUMERIC = /^[\s\d,，.．０-９]+$/;
 
 const isAmountCell = (raw: string) => !raw || NUMERIC.test(raw.replace(/万?元$/, ""));
 
 /** One label and its amount (or staff count) cell; false when the label is neither. */
 function readPair(dept: Department, table: Table, label: string, value: Slot, unit: "万元" | "元" | null, statedUnit: "万元" | "元"): boolean {
-  const form = labelForm(label);
+  const form = labelForm(withoutContainer(label));
   const raw = joinLines(value.cell.text);
   if (STAFF.test(form)) {
     dept.staff = parseAmount(raw);
@@ -50,7 +52,7 @@ function readPair(dept: Department, table: Table, label: string, value: Slot, un
   if (!MONEYISH.test(form)) return false;
   const amount = amountInWan(raw, unitInLabel(label) ?? unit, statedUnit);
   dept.budget.lines.push({ label, amount, raw, at: refOf(table, value.cell) });
-  const key = BUDGET_KEYS.find(([re]) => re.test(form))?.[1];
+  const key = DEPARTMENT_BUDGET.find(([re]) => re.test(form))?.[1];
   if (key && dept.budget[key] === null) {
     dept.budget[key] = amount;
     dept.sources[`budget.${key}`] = { raw, at: refOf(table, value.cell) };
@@ -117,12 +119,13 @@ export function readTaskHeader(row: Slot[]): TaskMap | null {
     if (!s.anchored) continue;
     const raw = joinLines(s.cell.text);
     const f = labelForm(raw);
-    if (/^(任务)?名称$|^重点工作任务名称$|^任务$/.test(f)) map.name ??= s.col;
-    else if (/实施内容|工作内容|^主要内容$|^任务内容$/.test(f)) map.content ??= s.col;
-    else if (/拟投入|资金|金额|预算/.test(f)) {
+    if (TASK_HEADER.project.test(f)) continue; // 对应项目: the projects that carry the task, no field of a task
+    if (TASK_HEADER.name.test(f)) map.name ??= s.col;
+    else if (TASK_HEADER.content.test(f)) map.content ??= s.col;
+    else if (TASK_HEADER.amount.test(f)) {
       map.amount ??= s.col;
       map.amountUnit = unitInLabel(raw);
-    } else if (/目标/.test(f) && !/绩效目标$/.test(f)) map.goal ??= s.col;
+    } else if (TASK_HEADER.goal.test(f) && !/绩效目标$/.test(f)) map.goal ??= s.col;
   }
   if (map.name === undefined || (map.content === undefined && map.amount === undefined)) return null;
   return { amountUnit: null, ...map } as TaskMap;
@@ -139,6 +142,8 @@ export function readTaskRow(table: Table, row: Slot[], map: TaskMap, statedUnit:
   if (group && !/任务/.test(group)) return null;
   const rawName = joinLines(nameSlot.cell.text);
   if (!rawName) return null;
+  // A goal, function or budget row after the tasks (`年度总体目标 | …`) ends the block: its label is no task.
+  if (fieldOf(rawName) || isDepartmentLabel(rawName) || /(目标|职能|职责)$/.test(labelForm(rawName))) return null;
   const cell = (col: number | undefined) => {
     if (col === undefined) return null;
     const s = slotAt(row, col);
@@ -146,13 +151,28 @@ export function readTaskRow(table: Table, row: Slot[], map: TaskMap, statedUnit:
   };
   const rawAmount = cell(map.amount);
   return {
-    name: rawName.replace(/^任务\s*[0-9一二三四五六七八九十]+\s*[:：.、]\s*/, ""),
+    name: rawName.replace(TASK_NUMBER, ""),
     content: cell(map.content),
     amount: rawAmount ? amountInWan(rawAmount, map.amountUnit, statedUnit) : null,
     goal: cell(map.goal),
     group,
     at: refOf(table, nameSlot.cell),
   };
+}
+
+/**
+ * Totals a department's table leaves to its parts: 财政拨款 as the sum of the government income lines (一般公共预算,
+ * 政府性基金, 国有资本经营预算) when no 财政拨款 line is printed, the other money as the sum of the rest (财政专户,
+ * 事业收入 …) when no 其他资金 line is, and the total as 基本支出 + 项目支出 when it is not printed.
+ */
+export function finishDepartment(d: Department): void {
+  const sumOf = (re: RegExp) => {
+    const parts = d.budget.lines.filter((l) => re.test(labelForm(withoutContainer(l.label))) && l.amount !== null);
+    return parts.length ? round(parts.reduce((a, l) => a + l.amount!, 0)) : null;
+  };
+  if (d.budget.fiscal === null) d.budget.fiscal = sumOf(FISCAL_PART);
+  if (d.budget.other === null) d.budget.other = sumOf(OTHER_PART);
+  if (d.budget.total === null && d.budget.basic !== null && d.budget.project !== null) d.budget.total = round(d.budget.basic + d.budget.project);
 }
 
 export function round(x: number): number {

@@ -3,10 +3,10 @@
  * several rows whose later rows hold its value (`预算规模及资金用途`), labels in one row with their values
  * in the row below, and `label：value` written in one cell.
  */
-import { fieldOf, isTotalLabel, type FieldKey } from "./labels.ts";
 import type { Slot } from "./rows.ts";
 import { fieldPairs } from "./context.ts";
 import { joinLines } from "./text.ts";
+import { fieldOf, FUNDS_CONTAINER, isTotalLabel, type FieldKey } from "./vocabulary.ts";
 
 export interface FieldHit {
   key: FieldKey;
@@ -31,9 +31,6 @@ export function labelOfSlot(s: Slot): { key: FieldKey; inline?: string } | null 
   }
   return null;
 }
-
-/** A container label over a funds block (`资金来源`, `资金情况（万元）`, `项目资金`) spanning several rows. */
-const FUNDS_CONTAINER = /资金|经费|预算/;
 
 /**
  * Scan one row left to right. A label claims the next anchored non-label cell. A label covered from above

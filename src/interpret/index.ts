@@ -1,23 +1,42 @@
 /**
- * The interpreter: grids → projects, departments and indicators, for every format. It reads tables by their
- * labels and structure (DOMAIN.md), never by positions: a project starts at a 项目名称 label, key–value rows
- * fill its fields, an indicator header starts a matrix whose rows become indicators, a table with no labels
- * of its own continues the matrix of the table before it.
+ * The interpreter: grids → projects, departments and indicators, for every format. Each row is classified
+ * (classify.ts) and handled by the handler of its kind; the reading state is one declared type (state.ts). Tables
+ * are read by their labels and structure (DOMAIN.md), never by positions: a project starts at a 项目名称 label, at
+ * a title above its table or at a wide table's project cell; key–value rows fill its fields; a header starts a
+ * matrix whose rows are read by column; a table with no header of its own continues the matrix before it. What the
+ * interpreter could not place is reported (diagnostics.ts), never dropped in silence.
  */
+import { toMatrix } from "../grid/matrix.ts";
 import type { GridDocument, Table } from "../grid/types.ts";
 import type { Department, Document, Project, Source, TotalRow } from "../model/types.ts";
 import { amountInWan, parseAmount } from "./amount.ts";
+import { classifyRow, type RowKind } from "./classify.ts";
 import { readContext } from "./context.ts";
-import { newDepartment, readDepartmentColumns, readDepartmentRow, readTaskHeader, readTaskRow, round, type TaskMap } from "./department.ts";
-import { labelOfSlot, scanRow, type FieldHit, type PendingLabels } from "./fields.ts";
-import { headerSpan, inferMatrixFromRow, newFillState, readIndicatorHeader, readIndicatorRow, readSubHeader, type FillState, type MatrixMap } from "./indicators.ts";
-import { AMOUNT_FIELDS, fieldOf, isDepartmentLabel, isTotalLabel, type FieldKey } from "./labels.ts";
+import { finishDepartment, newDepartment, readDepartmentColumns, readDepartmentRow, readTaskRow } from "./department.ts";
+import { reportDocument, reportTable } from "./diagnostics.ts";
+import { scanRow, type FieldHit } from "./fields.ts";
+import { hasIndicatorText, looksLikeIndicator, newFillState, readIndicatorRow } from "./matrix.ts";
 import { refOf, slotAt, tableRows, type Slot } from "./rows.ts";
-import { joinLines, labelForm, paragraphs, unitInLabel } from "./text.ts";
+import type { ReadingState, TableState } from "./state.ts";
+import { joinLines, paragraphs } from "./text.ts";
+import { parseValue } from "./value.ts";
+import {
+  AMOUNT_FIELDS,
+  CHECKED_MARKS,
+  DEPARTMENT_NAME,
+  fieldOf,
+  isDepartmentLabel,
+  isTotalLabel,
+  labelForm,
+  PLAN_PERIOD,
+  UNCHECKED_BOX,
+  UNIT_CELL,
+  UNIT_CELL_MAX_CHARS,
+  unitInLabel,
+  type FieldKey,
+} from "./vocabulary.ts";
 
-type Unit = "万元" | "元";
-
-function newProject(title: string | null, table: number): Project {
+export function newProject(title: string | null, table: number): Project {
   return {
     title,
     name: null,
@@ -38,191 +57,299 @@ function newProject(title: string | null, table: number): Project {
   };
 }
 
-/** Reading state that carries from table to table. */
+function newTableState(table: Table): TableState {
+  return {
+    index: table.index,
+    ctx: readContext(table.context),
+    ctxUsed: false,
+    continues: false,
+    beforeFirstBody: true,
+    pending: [],
+    plan: null,
+    labelsAbove: null,
+    tasks: null,
+    hasLabels: false,
+    started: false,
+    fieldsSinceHeader: false,
+    unplaced: [],
+    indicators: 0,
+    indicatorLabels: false,
+  };
+}
+
+type Handler = (kind: RowKind, table: Table, rows: Slot[][], r: number) => number;
+
 class Reader {
-  readonly projects: Project[] = [];
-  readonly departments: Department[] = [];
-  readonly totals: TotalRow[] = [];
-  readonly warnings: string[] = [];
-  current: { kind: "project"; p: Project } | { kind: "department"; d: Department } | null = null;
-  statedUnit: Unit = "万元";
-  matrix: MatrixMap | null = null;
-  fill: FillState = newFillState();
-  /** Project fields seen in the context of the current table, applied to the project it starts. */
-  ctx = readContext([]);
-  ctxUsed = false;
+  readonly s: ReadingState = {
+    projects: [],
+    departments: [],
+    totals: [],
+    warnings: [],
+    diagnostics: [],
+    longTerm: new Map(),
+    orphans: new Set(),
+    headers: [],
+    entity: null,
+    statedUnit: "万元",
+    matrix: null,
+    fill: newFillState(),
+    lastIndicator: null,
+    wideUnit: null,
+    openTotals: [],
+    unitTotals: new Set(),
+    table: newTableState({ index: -1, rows: 0, cols: 0, cells: [], context: [] }),
+  };
+
+  /** One handler per row kind; each returns how many rows it consumed. */
+  private readonly handlers: Record<RowKind["kind"], Handler> = {
+    blank: () => 1,
+    planValues: (_k, table, rows, r) => this.planValues(table, rows[r]),
+    header: (k, table) => this.header(k as Extract<RowKind, { kind: "header" }>, table),
+    banner: (k) => this.banner(k as Extract<RowKind, { kind: "banner" }>),
+    wide: (_k, table, rows, r) => this.wideRow(table, rows[r]),
+    indicator: (_k, table, rows, r) => this.indicatorRow(table, rows[r], r),
+    headerless: (k, table, rows, r) => {
+      this.s.matrix = { ...(k as Extract<RowKind, { kind: "headerless" }>).map, width: table.cols };
+      this.s.fill = newFillState();
+      this.s.table.indicatorLabels = true;
+      if (this.s.entity?.kind !== "department") this.ensureProject(table);
+      return this.indicatorRow(table, rows[r], r);
+    },
+    taskHeader: (k) => {
+      this.s.table.tasks = (k as Extract<RowKind, { kind: "taskHeader" }>).map;
+      this.s.table.hasLabels = true;
+      return 1;
+    },
+    keyValue: (_k, table, rows, r) => (this.s.entity?.kind === "department" ? this.departmentRow(table, rows[r]) : this.keyValueRow(table, rows[r])),
+    other: (_k, _table, rows, r) => {
+      if (looksLikeIndicator(rows[r])) this.s.table.unplaced.push(rows[r]);
+      this.s.matrix = null;
+      return 1;
+    },
+  };
 
   table(table: Table): void {
-    this.ctx = readContext(table.context);
-    this.ctxUsed = false;
+    const s = this.s;
+    const prevMatrix = s.matrix;
+    s.table = newTableState(table);
+    const t = s.table;
     const rows = tableRows(table);
-    // A matrix carries over to the next table only when the columns line up.
-    const m = this.matrix;
-    if (m && m.width !== undefined && m.width !== table.cols && m.span !== table.cols) this.matrix = null;
-    this.readBanner(rows);
-    if (this.ctx.statedUnit) this.statedUnit = this.ctx.statedUnit;
-    const isDepartment = rows.some((row) => row.some((s) => s.anchored && isDepartmentLabel(joinLines(s.cell.text))));
-    if (isDepartment) return this.departmentTable(table, rows);
+    const grid = toMatrix(table);
+    // A matrix carries over to the next table only when the columns line up and nothing above the table starts
+    // something new (a title of its own).
+    const m = prevMatrix;
+    if (m && ((m.width !== undefined && m.width !== table.cols && m.span !== table.cols) || t.ctx.title)) s.matrix = null;
+    t.continues = s.matrix !== null;
+    this.unitCells(rows);
+    if (t.ctx.statedUnit) s.statedUnit = t.ctx.statedUnit;
+    const isDepartment = rows.some((row) => row.some((x) => x.anchored && isDepartmentLabel(joinLines(x.cell.text))));
+    if (isDepartment) this.startDepartment(table);
 
-    let pending: PendingLabels = [];
-    let plan: { label: string; col: number }[] | null = null;
-    let planRef: Slot | null = null;
-    let tableHasLabels = false;
-    let stacked = false; // a title or unit row of a project stacked below an earlier one was read
-    rows.forEach((row, r) => {
-      if (!row.length) return;
-      if (plan) {
-        this.readPlanValues(table, row, plan);
-        plan = null;
-        return;
-      }
-      if ((this.ctxUsed || stacked) && this.stackedBanner(row)) {
-        stacked = true;
-        return;
-      }
-      // A second header row right under the matrix header names sub-columns; it is no header of its own.
-      if (this.matrix && readSubHeader(table, row, r, this.matrix)) return;
-      const header = readIndicatorHeader(row, (t) => unitInLabel(t));
-      const inferred = !header && !this.matrix ? inferMatrixFromRow(row) : null;
-      if (inferred) {
-        this.matrix = { ...inferred, width: table.cols };
-        this.fill = newFillState();
-        if (this.current?.kind !== "department") this.ensureProject(table);
-      }
-      if (header) {
-        this.matrix = { ...header, width: table.cols, span: headerSpan(row), header: { table: table.index, row: r, slots: row } };
-        this.fill = newFillState();
-        tableHasLabels = true;
-        if (!this.isWide() && this.current?.kind !== "department") this.ensureProject(table);
-        return;
-      }
-      if (this.matrix && this.isWide()) return this.wideRow(table, row);
-      const leading = row.find((s) => s.anchored && joinLines(s.cell.text));
-      const leadsWithLabel = !!leading && !!labelOfSlot(leading);
-      if (this.matrix && !leadsWithLabel && !(r === 0 && !this.current)) {
-        const { indicator, end } = readIndicatorRow(table, row, r, this.matrix, this.fill);
-        const longTerm = this.matrix.longTerm === true;
-        if (end) this.matrix = null;
-        if (indicator && longTerm && this.current?.kind === "project") {
-          const p = this.current.p;
-          this.longTerm.set(p, [...(this.longTerm.get(p) ?? []), indicator]);
-        } else if (indicator) this.entityIndicators(table)?.push(indicator);
-        return;
-      }
-      // Key–value rows.
-      const { hits, pending: next } = scanRow(row, pending);
-      pending = next;
-      if (!hits.length && !next.length) return;
-      tableHasLabels = true;
-      this.matrix = null;
-      const p = this.projectFor(table, hits);
-      for (const h of hits) {
-        if (h.key === "spendingPlan") {
-          plan = this.planLabels(row, h.label);
-          planRef = h.label;
-          continue;
-        }
-        this.assign(p, table, h);
-      }
-      // A 资金支出计划 label with no value cell: its period labels may stand in this row.
-      const planHit = next.find((x) => x.key === "spendingPlan");
-      if (planHit) {
-        plan = this.planLabels(row, planHit.label);
-        planRef = planHit.label;
-      }
-    });
-    void planRef;
-    if (!tableHasLabels && this.current && !this.matrix) {
-      this.warnings.push(`table ${table.index + 1}: no performance-table labels found`);
+    for (let r = 0; r < rows.length; ) {
+      const kind = classifyRow(table, rows, r, s, grid);
+      r += Math.max(1, this.handlers[kind.kind](kind, table, rows, r));
     }
+    if (s.entity?.kind === "department" && s.entity.d.tables[0] === table.index) finishDepartment(s.entity.d);
+    if (!t.hasLabels && s.entity && !t.continues && !t.indicators) this.s.warnings.push(`table ${table.index + 1}: no performance-table labels found`);
+    reportTable(s, table);
   }
 
-  /**
-   * Title and unit rows printed inside the table: a first row holding one cell that reads as a title
-   * (`项目支出绩效目标表`), or a short cell stating `单位：万元`.
-   */
-  private readBanner(rows: Slot[][]): void {
-    for (const row of rows.slice(0, 3)) {
-      const filled = row.filter((s) => s.anchored && joinLines(s.cell.text));
-      if (filled.length !== 1 && filled.length !== 2) continue;
-      const banner = readContext(filled.map((s) => joinLines(s.cell.text)));
-      if (banner.title && !this.ctx.title) this.ctx = { ...this.ctx, title: banner.title };
-      if (banner.statedUnit && !this.ctx.statedUnit) this.ctx = { ...this.ctx, statedUnit: banner.statedUnit };
-    }
+  /** `单位：万元` in a cell of its own anywhere in the table: the unit its amounts are stated in. */
+  private unitCells(rows: Slot[][]): void {
+    const t = this.s.table;
+    if (t.ctx.statedUnit) return;
     for (const row of rows) {
-      for (const s of row) {
-        const t = joinLines(s.cell.text);
-        if (s.anchored && t.length <= 14 && /^[(（]?(金额)?单位\s*[:：]\s*(万元|元)[)）]?$/.test(t) && !this.ctx.statedUnit) {
-          this.ctx = { ...this.ctx, statedUnit: readContext([t]).statedUnit };
+      for (const x of row) {
+        const text = joinLines(x.cell.text);
+        if (x.anchored && text.length <= UNIT_CELL_MAX_CHARS && UNIT_CELL.test(text)) {
+          t.ctx = { ...t.ctx, statedUnit: readContext([text]).statedUnit };
+          return;
         }
       }
     }
   }
 
-  /**
-   * A title or `单位：元` row after a project has started in this table: several projects stacked in one
-   * sheet (a spreadsheet saved as HTML is one table). It is the context of the project that follows.
-   */
-  private stackedBanner(row: Slot[]): boolean {
-    const filled = row.filter((s) => s.anchored && joinLines(s.cell.text));
-    if (filled.length < 1 || filled.length > 2 || filled.some((s) => labelOfSlot(s))) return false;
-    const banner = readContext(filled.map((s) => joinLines(s.cell.text)));
-    if (!banner.title && !banner.statedUnit) return false;
-    if (banner.title) {
-      this.ctx = banner;
-      this.ctxUsed = false;
-      this.current = null;
+  // ───────────────────────── handlers ─────────────────────────
+
+  private header(k: Extract<RowKind, { kind: "header" }>, table: Table): number {
+    const s = this.s;
+    const t = s.table;
+    const prev = s.matrix;
+    const map = k.map;
+    // The same header again, with nothing but indicators since (a page repeating its header row): the matrix goes
+    // on, and so do the level labels carried down its merged cells.
+    const repeat = prev && prev.header && map.header && prev.header.signature === map.header.signature && !t.fieldsSinceHeader && !!prev.longTerm === !!map.longTerm;
+    s.matrix = map;
+    t.fieldsSinceHeader = false;
+    t.hasLabels = true;
+    t.indicatorLabels = true;
+    if (repeat) {
+      map.reads = prev.reads;
+      t.beforeFirstBody = t.continues;
+      return k.rows;
     }
-    if (banner.statedUnit) this.statedUnit = banner.statedUnit;
-    this.matrix = null;
+    map.reads = { count: 0, table: table.index, row: map.header?.first ?? 0 };
+    s.headers.push(map.reads);
+    s.fill = newFillState();
+    t.continues = false;
+    const wide = map.fieldCols.name !== undefined;
+    if (!wide && s.entity?.kind !== "department") this.ensureProject(table);
+    return k.rows;
+  }
+
+  private banner(k: Extract<RowKind, { kind: "banner" }>): number {
+    const s = this.s;
+    const t = s.table;
+    if (k.title) {
+      if (t.started || t.ctxUsed) {
+        // A title below a project in the same table: projects stacked in one sheet. It opens the next project.
+        t.ctx = { ...readContext([]), title: k.title };
+        t.ctxUsed = false;
+        s.entity = null;
+        s.matrix = null;
+      } else if (!t.ctx.title) t.ctx = { ...t.ctx, title: k.title };
+    }
+    if (k.statedUnit) {
+      s.statedUnit = k.statedUnit;
+      if (!t.ctx.statedUnit) t.ctx = { ...t.ctx, statedUnit: k.statedUnit };
+    }
+    return 1;
+  }
+
+  private indicatorRow(table: Table, row: Slot[], r: number): number {
+    const s = this.s;
+    const t = s.table;
+    const map = s.matrix!;
+    // A row cut by a page break: the first row of the continuing table holds the rest of the last indicator's name or
+    // value, beside blank level cells.
+    if (t.continues && t.beforeFirstBody && s.lastIndicator && this.joinsSplitRow(row)) {
+      t.beforeFirstBody = false;
+      return 1;
+    }
+    const { indicator } = readIndicatorRow(table, row, r, map, s.fill);
+    if (hasIndicatorText(row, map)) t.beforeFirstBody = false;
+    if (!indicator) return 1;
+    t.indicators++;
+    if (map.reads) map.reads.count++;
+    s.lastIndicator = indicator;
+    if (map.longTerm && s.entity?.kind === "project") {
+      const p = s.entity.p;
+      s.longTerm.set(p, [...(s.longTerm.get(p) ?? []), indicator]);
+      return 1;
+    }
+    this.entityIndicators(table).push(indicator);
+    return 1;
+  }
+
+  /** The rest of a split row: level cells blank, and only one of name and value printed. Appends it; false otherwise. */
+  private joinsSplitRow(row: Slot[]): boolean {
+    const map = this.s.matrix!;
+    const text = (c: "level1" | "level2" | "name" | "value") => {
+      const col = map.cols[c];
+      const x = col === undefined ? undefined : slotAt(row, col);
+      return x && x.anchored ? joinLines(x.cell.text) : "";
+    };
+    if (text("level1") || text("level2")) return false;
+    const name = text("name");
+    const value = text("value");
+    if (!!name === !!value) return false;
+    const last = this.s.lastIndicator!;
+    if (name) last.name += name;
+    else {
+      last.value += value;
+      last.target = parseValue(last.value);
+    }
     return true;
   }
 
-  private isWide(): boolean {
-    return !!this.matrix && this.matrix.fieldCols.name !== undefined;
-  }
-
   private entityIndicators(table: Table) {
-    if (!this.current) this.ensureProject(table);
-    const e = this.current!;
+    const s = this.s;
+    if (!s.entity) {
+      const p = this.ensureProject(table);
+      if (p.name === null && !Object.keys(p.sources).length) s.orphans.add(p);
+    }
+    const e = s.entity!;
     const tables = e.kind === "project" ? e.p.tables : e.d.tables;
     if (!tables.includes(table.index)) tables.push(table.index);
     return e.kind === "project" ? e.p.indicators : e.d.indicators;
   }
 
   private ensureProject(table: Table): Project {
-    // A 项目名称：… line above this table names a project of its own (fields printed as text, matrix-only tables).
-    const named = !this.ctxUsed && this.ctx.fields.some((f) => f.key === "name");
-    if (this.current?.kind === "project" && !named) {
-      if (!this.current.p.tables.includes(table.index)) this.current.p.tables.push(table.index);
-      return this.current.p;
+    const s = this.s;
+    const t = s.table;
+    // A 项目名称：… line or a title above this table opens a project of its own (fields printed as text, matrix-only tables).
+    const opens = !t.ctxUsed && (t.ctx.fields.some((f) => f.key === "name") || (t.ctx.title !== null && s.entity?.kind === "project" && s.entity.p.indicators.length > 0));
+    if (s.entity?.kind === "project" && !opens) {
+      if (!s.entity.p.tables.includes(table.index)) s.entity.p.tables.push(table.index);
+      return s.entity.p;
     }
     return this.startProject(table);
   }
 
   private startProject(table: Table): Project {
-    const p = newProject(this.ctxUsed ? null : this.ctx.title, table.index);
-    if (!this.ctxUsed) {
-      p.unitCode = this.ctx.unitCode;
-      p.unit = this.ctx.unit;
-      this.assignContextFields(p);
+    const s = this.s;
+    const t = s.table;
+    const p = newProject(t.ctxUsed ? null : t.ctx.title, table.index);
+    if (!t.ctxUsed) {
+      p.unitCode = t.ctx.unitCode;
+      p.unit = t.ctx.unit;
+      for (const f of t.ctx.fields) {
+        if (f.key === "unit" && p.unit !== null) continue; // the unit line above the table (563201…) already gave it
+        this.setField(p, f.key, f.raw, f.label);
+      }
     }
-    this.ctxUsed = true;
-    p.budget.statedUnit = this.statedUnit;
-    this.projects.push(p);
-    this.current = { kind: "project", p };
-    this.matrix = null;
+    t.ctxUsed = true;
+    t.started = true;
+    p.budget.statedUnit = s.statedUnit;
+    s.projects.push(p);
+    s.entity = { kind: "project", p };
+    s.matrix = null;
+    s.lastIndicator = null;
     return p;
   }
 
-  /** The project these key–value hits belong to: a new one at a second 项目名称 or after indicators. */
+  private keyValueRow(table: Table, row: Slot[]): number {
+    const s = this.s;
+    const t = s.table;
+    const { hits, pending } = scanRow(row, t.pending);
+    t.pending = pending;
+    t.hasLabels = true;
+    t.fieldsSinceHeader = true;
+    s.matrix = null;
+    if (!hits.length) {
+      // A 资金支出计划 label with no value cell: its period labels may stand in this row.
+      const planHit = pending.find((x) => x.key === "spendingPlan");
+      if (planHit) t.plan = this.planLabels(row, planHit.label);
+      return 1;
+    }
+    const p = this.projectFor(table, hits);
+    for (const h of hits) {
+      if (h.key === "spendingPlan") {
+        t.plan = this.planLabels(row, h.label);
+        continue;
+      }
+      this.assign(p, table, h);
+    }
+    const planHit = pending.find((x) => x.key === "spendingPlan");
+    if (planHit) t.plan = this.planLabels(row, planHit.label);
+    return 1;
+  }
+
+  /**
+   * The project these key–value hits belong to. A new one starts at a second 项目名称, at a field the current
+   * project already has (the next project's rows), or at the first fields of a new table once the current project
+   * has indicators; fields after the matrix in the same table (a goal or plan row below the indicators) stay with it.
+   */
   private projectFor(table: Table, hits: FieldHit[]): Project {
-    const cur = this.current?.kind === "project" ? this.current.p : null;
-    const hasName = hits.some((h) => h.key === "name");
+    const s = this.s;
+    const cur = s.entity?.kind === "project" ? s.entity.p : null;
+    const filled = (key: FieldKey) => !!cur && !!cur.sources[key] && !!joinLines(cur.sources[key].raw);
+    const continuing = (h: FieldHit) => (h.key === "goal" || h.key === "purpose") && !h.label.anchored;
     const startsNew =
       !cur ||
-      (hasName && (cur.name !== null || cur.indicators.length > 0)) ||
-      (cur.indicators.length > 0 && hits.some((h) => h.key !== "purpose" && h.key !== "goal"));
+      (hits.some((h) => h.key === "name") && (cur.name !== null || cur.indicators.length > 0)) ||
+      hits.some((h) => !continuing(h) && filled(h.key)) ||
+      (cur.indicators.length > 0 && !cur.tables.includes(table.index));
     if (startsNew) return this.startProject(table);
     if (!cur.tables.includes(table.index)) cur.tables.push(table.index);
     return cur;
@@ -246,20 +373,9 @@ class Reader {
     this.setField(p, key, raw, h.label.cell.text);
   }
 
-  /**
-   * Fields written as `label：value` lines above a table that holds only the matrix. They have no cell (no
-   * sources entry); a value printed in the table itself, read later, replaces them.
-   */
-  private assignContextFields(p: Project): void {
-    for (const f of this.ctx.fields) {
-      if (f.key === "unit" && p.unit !== null) continue; // the unit line above the table (563201…) already gave it
-      this.setField(p, f.key, f.raw, f.label);
-    }
-  }
-
   private setField(p: Project, key: FieldKey, raw: string, labelText: string): void {
     if (AMOUNT_FIELDS.has(key)) {
-      const amount = amountInWan(raw, unitInLabel(labelText), this.statedUnit);
+      const amount = amountInWan(raw, unitInLabel(labelText), this.s.statedUnit);
       const part = key.slice("budget.".length) as "total" | "fiscal" | "other";
       p.budget[part] = amount;
       return;
@@ -292,177 +408,202 @@ class Reader {
   /** Period labels (3月底, 6月底, 第一季度 …) to the right of a 资金支出计划 label, or in its own cell rows. */
   private planLabels(row: Slot[], label: Slot): { label: string; col: number }[] | null {
     const out = row
-      .filter((s) => s.col >= label.colEnd && s.anchored)
-      .map((s) => ({ label: joinLines(s.cell.text), col: s.col }))
-      .filter((x) => /^(\d{1,2}月(底|末)?|第?[一二三四1-4]季度(末)?|[上下]半年|全年)$/.test(x.label.replace(/\s+/g, "")));
+      .filter((x) => x.col >= label.colEnd && x.anchored)
+      .map((x) => ({ label: joinLines(x.cell.text), col: x.col }))
+      .filter((x) => PLAN_PERIOD.test(x.label.replace(/\s+/g, "")));
     return out.length ? out : null;
   }
 
-  private readPlanValues(table: Table, row: Slot[], plan: { label: string; col: number }[]): void {
-    const p = this.current?.kind === "project" ? this.current.p : null;
-    if (!p) return;
+  private planValues(table: Table, row: Slot[]): number {
+    const s = this.s;
+    const plan = s.table.plan!;
+    s.table.plan = null;
+    const p = s.entity?.kind === "project" ? s.entity.p : null;
+    if (!p) return 1;
     p.spendingPlan = plan.map(({ label, col }) => {
-      const s = slotAt(row, col);
-      const raw = s && s.anchored ? joinLines(s.cell.text) : "";
+      const x = slotAt(row, col);
+      const raw = x && x.anchored ? joinLines(x.cell.text) : "";
       const n = parseAmount(raw.replace(/[%％]$/, ""));
-      return { label, percent: n, raw, at: s ? refOf(table, s.cell) : null };
+      return { label, percent: n, raw, at: x ? refOf(table, x.cell) : null };
     });
+    return 1;
   }
 
-  /** A row of a wide table: one project (or unit/合计 row) per anchored name cell, indicators alongside. */
-  private wideRow(table: Table, row: Slot[]): void {
-    const map = this.matrix!;
+  /**
+   * A row of a wide table. Every anchored project-name cell starts a project (unless it repeats the current
+   * project's name: a table that repeats the project columns on every row); a name cell with no indicator beside
+   * it and no rows under it is a unit row; a 合计 row is a total. Indicators are read alongside.
+   */
+  private wideRow(table: Table, row: Slot[]): number {
+    const s = this.s;
+    const map = s.matrix!;
     const fieldSlot = (k: FieldKey) => (map.fieldCols[k] === undefined ? undefined : slotAt(row, map.fieldCols[k]!));
     const nameSlot = fieldSlot("name");
-    const totalSlot = row.find((s) => s.anchored && isTotalLabel(joinLines(s.cell.text)));
-    const amountOf = (s: Slot | undefined) => {
-      if (!s || !s.anchored) return { amount: null as number | null, raw: "" };
-      const raw = joinLines(s.cell.text);
-      return { amount: amountInWan(raw, map.headerUnits["budget.total"] ?? null, this.statedUnit), raw };
+    const totalSlot = row.find((x) => x.anchored && x.col < (map.cols.level1 ?? map.cols.level2 ?? Infinity) && isTotalLabel(joinLines(x.cell.text)));
+    const amountOf = (x: Slot | undefined) => {
+      if (!x || !x.anchored) return { amount: null as number | null, raw: "" };
+      const raw = joinLines(x.cell.text);
+      return { amount: amountInWan(raw, map.headerUnits["budget.total"] ?? null, s.statedUnit), raw };
     };
     if (totalSlot) {
-      const s = fieldSlot("budget.total");
-      const { amount, raw } = amountOf(s);
-      this.totals.push({ label: joinLines(totalSlot.cell.text), amount, raw, at: refOf(table, (s ?? totalSlot).cell), members: [] });
-      this.openTotals.push(this.totals[this.totals.length - 1]);
-      this.current = null;
-      return;
+      const amountSlot = fieldSlot("budget.total");
+      const { amount, raw } = amountOf(amountSlot);
+      const total: TotalRow = { label: joinLines(totalSlot.cell.text), amount, raw, at: refOf(table, (amountSlot ?? totalSlot).cell), members: [] };
+      s.totals.push(total);
+      // After projects that no total has claimed yet, the row totals them; before any, it totals those to come.
+      const unclaimed = this.unclaimedProjects();
+      if (unclaimed.length) total.members.push(...unclaimed);
+      else s.openTotals.push(total);
+      s.entity = null;
+      return 1;
     }
+    const cur = s.entity?.kind === "project" ? s.entity.p : null;
     if (nameSlot && nameSlot.anchored && joinLines(nameSlot.cell.text)) {
-      const probe = readIndicatorRow(table, row, nameSlot.cell.row, map, newFillState());
+      const name = joinLines(nameSlot.cell.text);
       const codeSlot = fieldSlot("unitCode");
       const code = codeSlot && codeSlot.anchored ? joinLines(codeSlot.cell.text) : "";
-      const rowSpan = nameSlot.cell.rowspan;
-      if (!probe.indicator && code && rowSpan === 1) {
-        // A unit row: the unit's code, name and total; the projects under it follow.
-        const { amount, raw } = amountOf(fieldSlot("budget.total"));
-        this.unit = { code, name: joinLines(nameSlot.cell.text) };
-        const t: TotalRow = { label: this.unit.name, amount, raw, at: refOf(table, (fieldSlot("budget.total") ?? nameSlot).cell), members: [] };
-        this.totals.push(t);
-        this.openTotals = this.openTotals.filter((x) => !this.unitTotals.has(x));
-        this.unitTotals.add(t);
-        this.openTotals.push(t);
-        this.current = null;
-        return;
-      }
-      const p = newProject(this.ctxUsed ? null : this.ctx.title, table.index);
-      this.ctxUsed = true;
-      p.budget.statedUnit = map.headerUnits["budget.total"] ?? this.statedUnit;
-      p.unit = this.unit?.name ?? this.ctx.unit;
-      p.unitCode = this.unit?.code ?? this.ctx.unitCode;
-      for (const [k, col] of Object.entries(map.fieldCols) as [FieldKey, number][]) {
-        const s = slotAt(row, col);
-        if (!s || !s.anchored) continue;
-        if ((k === "unitCode" || k === "unit") && !joinLines(s.cell.text)) continue; // inherited from the unit row
-        if (k === "unitCode" && code) {
-          p.code = code; // on a project row the code column holds the project's code
-          p.sources.code = { raw: code, at: refOf(table, s.cell) };
-          continue;
+      const repeated = cur !== null && cur.name === name && (cur.code ?? "") === code && nameSlot.cell.rowspan === 1;
+      if (!repeated) {
+        if (!hasIndicatorText(row, map) && nameSlot.cell.rowspan === 1) {
+          // A unit row: the unit's code, name and total; the projects under it follow.
+          const amountSlot = fieldSlot("budget.total");
+          const { amount, raw } = amountOf(amountSlot);
+          s.wideUnit = { code, name };
+          const total: TotalRow = { label: name, amount, raw, at: refOf(table, (amountSlot ?? nameSlot).cell), members: [] };
+          s.totals.push(total);
+          s.openTotals = s.openTotals.filter((x) => !s.unitTotals.has(x));
+          s.unitTotals.add(total);
+          s.openTotals.push(total);
+          s.entity = null;
+          return 1;
         }
-        this.assign(p, table, { key: k, label: s, value: s });
+        this.startWideProject(table, row, map, code);
       }
-      this.projects.push(p);
-      for (const t of this.openTotals) t.members.push(this.projects.length - 1);
-      this.current = { kind: "project", p };
-      this.fill = newFillState();
     }
-    if (!this.current || this.current.kind !== "project") return;
-    const { indicator } = readIndicatorRow(table, row, 0, map, this.fill);
-    if (indicator) this.current.p.indicators.push(indicator);
+    if (s.entity?.kind !== "project") {
+      if (hasIndicatorText(row, map)) s.table.unplaced.push(row);
+      return 1;
+    }
+    const { indicator } = readIndicatorRow(table, row, 0, map, s.fill);
+    if (indicator) {
+      s.entity.p.indicators.push(indicator);
+      s.table.indicators++;
+      if (map.reads) map.reads.count++;
+      s.lastIndicator = indicator;
+    }
+    return 1;
   }
-  private unit: { code: string; name: string } | null = null;
-  /** Rows of 长期绩效指标 matrices, by project: its indicators only if it has no annual matrix (see finish). */
-  readonly longTerm = new Map<Project, Project["indicators"]>();
+
+  /** Projects of the current wide table that no total row lists yet. */
+  private unclaimedProjects(): number[] {
+    const s = this.s;
+    const claimed = new Set(s.totals.filter((x) => !s.unitTotals.has(x)).flatMap((x) => x.members));
+    const out: number[] = [];
+    s.projects.forEach((p, i) => {
+      if (p.tables.includes(s.table.index) && !claimed.has(i)) out.push(i);
+    });
+    return out;
+  }
+
+  private startWideProject(table: Table, row: Slot[], map: NonNullable<ReadingState["matrix"]>, code: string): void {
+    const s = this.s;
+    const t = s.table;
+    const p = newProject(t.ctxUsed ? null : t.ctx.title, table.index);
+    t.ctxUsed = true;
+    t.started = true;
+    p.budget.statedUnit = map.headerUnits["budget.total"] ?? s.statedUnit;
+    p.unit = s.wideUnit?.name ?? t.ctx.unit;
+    p.unitCode = s.wideUnit?.code ?? t.ctx.unitCode;
+    for (const [k, col] of Object.entries(map.fieldCols) as [FieldKey, number][]) {
+      const x = slotAt(row, col);
+      if (!x || !x.anchored) continue;
+      if ((k === "unitCode" || k === "unit") && !joinLines(x.cell.text)) continue; // inherited from the unit row
+      if (k === "unitCode" && code) {
+        p.code = code; // on a project row the code column holds the project's code
+        p.sources.code = { raw: code, at: refOf(table, x.cell) };
+        continue;
+      }
+      this.assign(p, table, { key: k, label: x, value: x });
+    }
+    s.projects.push(p);
+    for (const total of s.openTotals) total.members.push(s.projects.length - 1);
+    s.entity = { kind: "project", p };
+    s.fill = newFillState();
+    s.lastIndicator = null;
+  }
+
+  // ───────────────────────── department tables ─────────────────────────
+
+  private startDepartment(table: Table): void {
+    const s = this.s;
+    const d = newDepartment(s.table.ctx.title, table.index);
+    d.budget.statedUnit = s.statedUnit;
+    s.departments.push(d);
+    s.entity = { kind: "department", d };
+    s.matrix = null;
+    s.table.started = true;
+    s.table.ctxUsed = true;
+  }
+
+  /** A row of a department table that is no matrix row: a task, the name or goal, budget lines. */
+  private departmentRow(table: Table, row: Slot[]): number {
+    const s = this.s;
+    const t = s.table;
+    const d = (s.entity as { kind: "department"; d: Department }).d;
+    const above = t.labelsAbove;
+    t.labelsAbove = null;
+    s.matrix = null;
+    t.hasLabels = true;
+    if (t.tasks) {
+      const task = readTaskRow(table, row, t.tasks, s.statedUnit);
+      if (task) {
+        d.tasks.push(task);
+        return 1;
+      }
+      t.tasks = null;
+    }
+    // Name and goal rows use the ordinary labels.
+    const anchored = row.filter((x) => x.anchored);
+    for (let i = 0; i < anchored.length; i++) {
+      const text = joinLines(anchored[i].cell.text);
+      const key = fieldOf(text) ?? (DEPARTMENT_NAME.test(labelForm(text)) ? "department" : null);
+      const next = anchored[i + 1];
+      if (!key || !next) continue;
+      if (key === "department" || key === "unit" || key === "name") {
+        if (d.name === null) {
+          d.name = joinLines(next.cell.text) || null;
+          d.sources.name = { raw: joinLines(next.cell.text), at: refOf(table, next.cell) };
+        }
+        i++;
+      } else if (key === "goal") {
+        if (d.goal === null) {
+          d.goal = paragraphs(next.cell.text) || null;
+          d.sources.goal = { raw: joinLines(next.cell.text), at: refOf(table, next.cell) };
+        }
+        i++;
+      }
+    }
+    if (above && readDepartmentColumns(d, table, above, row, s.statedUnit)) return 1;
+    // A row that pairs nothing may be the labels of the row below (labels over figures).
+    t.labelsAbove = readDepartmentRow(d, table, row, s.statedUnit) ? null : row;
+    return 1;
+  }
 
   /** A project whose only matrix was the long-term one keeps those rows as its indicators. */
   finish(): void {
-    for (const [p, rows] of this.longTerm) if (p.indicators.length === 0) p.indicators.push(...rows);
-  }
-  private openTotals: TotalRow[] = [];
-  private unitTotals = new Set<TotalRow>();
-
-  private departmentTable(table: Table, rows: Slot[][]): void {
-    const d = newDepartment(this.ctx.title, table.index);
-    d.budget.statedUnit = this.statedUnit;
-    this.departments.push(d);
-    this.current = { kind: "department", d };
-    this.matrix = null;
-    let tasks: TaskMap | null = null;
-    let labelsAbove: Slot[] | null = null;
-    rows.forEach((row, r) => {
-      // Labels wait for the very next row only.
-      const above = labelsAbove;
-      labelsAbove = null;
-      if (!row.length) return;
-      if (this.matrix && readSubHeader(table, row, r, this.matrix)) return;
-      const header = readIndicatorHeader(row, (t) => unitInLabel(t));
-      if (header) {
-        this.matrix = { ...header, header: { table: table.index, row: r, slots: row } };
-        this.fill = newFillState();
-        tasks = null;
-        return;
-      }
-      if (this.matrix) {
-        const { indicator, end } = readIndicatorRow(table, row, r, this.matrix, this.fill);
-        if (end) this.matrix = null;
-        if (indicator) d.indicators.push(indicator);
-        return;
-      }
-      const th = readTaskHeader(row);
-      if (th) {
-        tasks = th;
-        return;
-      }
-      if (tasks) {
-        const task = readTaskRow(table, row, tasks, this.statedUnit);
-        if (task) {
-          d.tasks.push(task);
-          return;
-        }
-        tasks = null;
-      }
-      // Name and goal rows use the ordinary labels.
-      const anchored = row.filter((s) => s.anchored);
-      for (let i = 0; i < anchored.length; i++) {
-        const text = joinLines(anchored[i].cell.text);
-        const key = fieldOf(text) ?? (/^(部门|单位)(\(单位\))?名称$/.test(labelForm(text)) ? "department" : null);
-        const next = anchored[i + 1];
-        if (!key || !next) continue;
-        if (key === "department" || key === "unit" || key === "name") {
-          if (d.name === null) {
-            d.name = joinLines(next.cell.text) || null;
-            d.sources.name = { raw: joinLines(next.cell.text), at: refOf(table, next.cell) };
-          }
-          i++;
-        } else if (key === "goal") {
-          d.goal = paragraphs(next.cell.text) || null;
-          d.sources.goal = { raw: joinLines(next.cell.text), at: refOf(table, next.cell) };
-          i++;
-        }
-      }
-      if (above && readDepartmentColumns(d, table, above, row, this.statedUnit)) return;
-      // A row that pairs nothing may be the labels of the row below (labels over figures).
-      labelsAbove = readDepartmentRow(d, table, row, this.statedUnit) ? null : row;
-    });
-    if (d.budget.total === null && d.budget.basic !== null && d.budget.project !== null) {
-      d.budget.total = round(d.budget.basic + d.budget.project);
-    }
+    for (const [p, rows] of this.s.longTerm) if (p.indicators.length === 0) p.indicators.push(...rows);
   }
 }
-
-
-const UNCHECKED = /[□☐]/;
-const CHECKED = "☑☒■√✓✔";
 
 /**
  * A field printed as check boxes (`新增项目□　延续项目√`, `☑新增项目 □延续项目`): the one ticked option. Text
  * without an empty box, or with no single ticked option, is kept as printed.
  */
 export function checkedOption(text: string): string {
-  if (!UNCHECKED.test(text)) return text;
-  const after = [...text.matchAll(new RegExp(`([\\u3400-\\u9fff]+)\\s*[${CHECKED}]`, "g"))].map((m) => m[1]);
+  if (!UNCHECKED_BOX.test(text)) return text;
+  const after = [...text.matchAll(new RegExp(`([\\u3400-\\u9fff]+)\\s*[${CHECKED_MARKS}]`, "g"))].map((m) => m[1]);
   if (after.length === 1) return after[0];
-  const before = [...text.matchAll(new RegExp(`[${CHECKED}]\\s*([\\u3400-\\u9fff]+)`, "g"))].map((m) => m[1]);
+  const before = [...text.matchAll(new RegExp(`[${CHECKED_MARKS}]\\s*([\\u3400-\\u9fff]+)`, "g"))].map((m) => m[1]);
   return before.length === 1 ? before[0] : text;
 }
 
@@ -471,16 +612,22 @@ export function interpret(grid: GridDocument, source: Source): Document {
   const reader = new Reader();
   for (const table of grid.tables) reader.table(table);
   reader.finish();
+  const s = reader.s;
   // A project with neither a name nor indicators is noise (a stray label table).
-  const projects = reader.projects.filter((p) => p.name !== null || p.indicators.length > 0);
-  const remap = new Map(reader.projects.map((p, i) => [i, projects.indexOf(p)]));
-  for (const t of reader.totals) t.members = t.members.map((m) => remap.get(m)!).filter((m) => m >= 0);
+  const projects = s.projects.filter((p) => p.name !== null || p.indicators.length > 0);
+  const remap = new Map(s.projects.map((p, i) => [i, projects.indexOf(p)]));
+  for (const t of s.totals) t.members = t.members.map((m) => remap.get(m)!).filter((m) => m >= 0);
+  const diagnostics = [
+    ...grid.warnings.map((w) => ({ code: "backend-warning" as const, message: w, project: null, at: [] })),
+    ...s.diagnostics.map((d) => (d.project === null ? d : { ...d, project: remap.get(d.project) ?? null })).filter((d) => d.project === null || d.project >= 0),
+    ...reportDocument(grid, projects, s),
+  ];
   return {
     source,
     projects,
-    departments: reader.departments,
-    totals: reader.totals,
-    warnings: [...grid.warnings, ...reader.warnings],
-    diagnostics: grid.warnings.map((w) => ({ code: "backend-warning" as const, message: w, project: null, at: [] })),
+    departments: s.departments,
+    totals: s.totals,
+    warnings: [...grid.warnings, ...s.warnings, ...diagnostics.filter((d) => d.code !== "backend-warning").map((d) => d.message)],
+    diagnostics,
   };
 }

@@ -32,24 +32,3 @@ export function paragraphs(text: string): string {
     .filter((l) => l.length > 0)
     .join("\n");
 }
-
-/**
- * A label's comparable form: NFKC (full-width → ASCII punctuation), no whitespace, no trailing colon,
- * no leading `其中:`/codes, no unit in brackets (`预算数(万元)` → `预算数`), no `*` required-field marks.
- */
-export function labelForm(text: string): string {
-  return text
-    .normalize("NFKC")
-    .replace(/\s+/g, "")
-    .replace(/[*＊]/g, "")
-    .replace(/^其中[:：]?/, "")
-    .replace(/^[0-9]+[-.、]/, "")
-    .replace(/[(（][^()（）]*[)）]$/, "")
-    .replace(/[:：]$/, "");
-}
-
-/** The unit stated inside a label, as in `金额(万元)` or `预算数（元）`. */
-export function unitInLabel(text: string): "万元" | "元" | null {
-  const m = text.normalize("NFKC").match(/[(（]\s*(?:单位[:：]?)?\s*(万元|元)\s*[)）]/);
-  return m ? (m[1] as "万元" | "元") : null;
-}

@@ -216,7 +216,7 @@ export const DocumentSchema = z.object({
   departments: z.array(DepartmentSchema),
   totals: z.array(TotalRowSchema).describe("合计 rows, kept for checking"),
   warnings: z.array(z.string()),
-  diagnostics: z.array(DiagnosticSchema).describe("Structured form of the interpreter's warnings (see extraction/* rules)"),
+  diagnostics: z.array(DiagnosticSchema).default([]).describe("Structured form of the interpreter's warnings (see extraction/* rules)"),
   get findings() {
     return z.array(FindingSchema).optional().describe("Validator findings, present with extract --validate");
   },

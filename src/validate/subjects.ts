@@ -1,6 +1,6 @@
 /** The subjects rules look at (projects and department tables), their indicators, and cell evidence. */
 import type { CellRef, Document, Indicator, Project, Sourced } from "../model/types.ts";
-import { canonicalLevel1, canonicalLevel2, impliedLevel1 } from "../interpret/taxonomy.ts";
+import { canonicalLevel1, canonicalLevel2, impliedLevel1 } from "../interpret/vocabulary.ts";
 import type { CellEvidence, Subject } from "./types.ts";
 
 export function subjectsOf(doc: Document): Subject[] {

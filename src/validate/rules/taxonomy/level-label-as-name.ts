@@ -1,4 +1,4 @@
-import { canonicalLevel1, canonicalLevel2, stripLabel } from "../../../interpret/taxonomy.ts";
+import { canonicalLevel1, canonicalLevel2, stripLabel } from "../../../interpret/vocabulary.ts";
 import { nameCell } from "../../subjects.ts";
 import type { Draft, SubjectRule } from "../../types.ts";
 

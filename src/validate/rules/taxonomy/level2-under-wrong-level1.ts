@@ -1,4 +1,4 @@
-import { canonicalLevel1, LEVEL2_PARENTS } from "../../../interpret/taxonomy.ts";
+import { canonicalLevel1, LEVEL2_PARENTS } from "../../../interpret/vocabulary.ts";
 import { level2Of, nameCell } from "../../subjects.ts";
 import type { Draft, SubjectRule } from "../../types.ts";
 

@@ -1,4 +1,4 @@
-import { LEVEL1 } from "../../../interpret/taxonomy.ts";
+import { LEVEL1 } from "../../../interpret/vocabulary.ts";
 import { level1Of, nameCell, sourceCell } from "../../subjects.ts";
 import type { Subject, SubjectRule } from "../../types.ts";
 
