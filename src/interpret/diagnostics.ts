@@ -35,7 +35,7 @@ export function reportDocument(grid: GridDocument, projects: Project[], s: Readi
   const out: Diagnostic[] = [];
   const at = (p: Project, key: string): CellRef[] => (p.sources[key] ? [p.sources[key].at] : []);
   projects.forEach((p, i) => {
-    if (s.orphans.has(p) && p.name === null) {
+    if (s.orphans.has(p) && p.name === null && !Object.keys(p.sources).length) {
       const first = p.indicators[0]?.at.name ?? p.indicators[0]?.at.value;
       out.push({
         code: "orphan-indicators",

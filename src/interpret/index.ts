@@ -109,10 +109,10 @@ class Reader {
     wide: (_k, table, rows, r) => this.wideRow(table, rows[r]),
     indicator: (_k, table, rows, r) => this.indicatorRow(table, rows[r], r),
     headerless: (k, table, rows, r) => {
+      if (this.s.entity?.kind !== "department") this.ensureProject(table);
       this.s.matrix = { ...(k as Extract<RowKind, { kind: "headerless" }>).map, width: table.cols };
       this.s.fill = newFillState();
       this.s.table.indicatorLabels = true;
-      if (this.s.entity?.kind !== "department") this.ensureProject(table);
       return this.indicatorRow(table, rows[r], r);
     },
     taskHeader: (k) => {
@@ -179,6 +179,8 @@ class Reader {
     // The same header again, with nothing but indicators since (a page repeating its header row): the matrix goes
     // on, and so do the level labels carried down its merged cells.
     const repeat = prev && prev.header && map.header && prev.header.signature === map.header.signature && !t.fieldsSinceHeader && !!prev.longTerm === !!map.longTerm;
+    const wide = map.fieldCols.name !== undefined;
+    if (!repeat && !wide && s.entity?.kind !== "department") this.ensureProject(table);
     s.matrix = map;
     t.fieldsSinceHeader = false;
     t.hasLabels = true;
@@ -192,8 +194,6 @@ class Reader {
     s.headers.push(map.reads);
     s.fill = newFillState();
     t.continues = false;
-    const wide = map.fieldCols.name !== undefined;
-    if (!wide && s.entity?.kind !== "department") this.ensureProject(table);
     return k.rows;
   }
 
@@ -264,10 +264,7 @@ class Reader {
 
   private entityIndicators(table: Table) {
     const s = this.s;
-    if (!s.entity) {
-      const p = this.ensureProject(table);
-      if (p.name === null && !Object.keys(p.sources).length) s.orphans.add(p);
-    }
+    if (!s.entity) this.ensureProject(table);
     const e = s.entity!;
     const tables = e.kind === "project" ? e.p.tables : e.d.tables;
     if (!tables.includes(table.index)) tables.push(table.index);
@@ -298,6 +295,8 @@ class Reader {
         this.setField(p, f.key, f.raw, f.label);
       }
     }
+    // Nothing above the table named it: if no field of its own follows, its indicators belong to no known project.
+    if (!p.title && !t.ctx.fields.length) s.orphans.add(p);
     t.ctxUsed = true;
     t.started = true;
     p.budget.statedUnit = s.statedUnit;
