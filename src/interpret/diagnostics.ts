@@ -88,10 +88,9 @@ function announcedProjects(grid: GridDocument): { count: number; by: string; at:
   let lines = 0;
   let titles = 0;
   for (const table of grid.tables) {
-    for (const line of table.context) {
-      if (PROJECT_TITLE(line.trim())) titles++;
-      if (/^\s*项目名称\s*[:：]/.test(line)) lines++;
-    }
+    // One title per table at most: a document heading above the first table's own title announces no project.
+    if (table.context.some((line) => PROJECT_TITLE(line.trim()))) titles++;
+    for (const line of table.context) if (/^\s*项目名称\s*[:：]/.test(line)) lines++;
     for (const row of tableRows(table)) {
       for (const x of row) if (x.anchored && fieldOf(x.cell.text) === "name") labels.push(refOf(table, x.cell));
     }
