@@ -322,12 +322,16 @@ class Reader {
       return 1;
     }
     const p = this.projectFor(table, hits);
+    // A unit named by a container label in the row (`项目资金（元） | 年度资金总额：… 财政拨款：…`) applies to its amounts.
+    const values = new Set(hits.map((h) => h.value?.cell));
+    const container = row.find((x) => !values.has(x.cell) && unitInLabel(x.cell.text) && !fieldOf(x.cell.text));
+    const rowUnit = container ? unitInLabel(container.cell.text) : null;
     for (const h of hits) {
       if (h.key === "spendingPlan") {
         t.plan = this.planLabels(row, h.label);
         continue;
       }
-      this.assign(p, table, h);
+      this.assign(p, table, h, rowUnit);
     }
     const planHit = pending.find((x) => x.key === "spendingPlan");
     if (planHit) t.plan = this.planLabels(row, planHit.label);
@@ -354,7 +358,7 @@ class Reader {
     return cur;
   }
 
-  private assign(p: Project, table: Table, h: FieldHit): void {
+  private assign(p: Project, table: Table, h: FieldHit, rowUnit: "万元" | "元" | null = null): void {
     const cell = h.value?.cell ?? h.label.cell;
     const raw = h.inline ?? (h.value ? h.value.cell.text : "");
     const key = h.key;
@@ -369,14 +373,17 @@ class Reader {
     }
     if (p.sources[key] && joinLines(p.sources[key].raw)) return; // first printed value wins
     p.sources[key] = { raw: joinLines(raw), at: refOf(table, cell) };
-    this.setField(p, key, raw, h.label.cell.text);
+    this.setField(p, key, raw, h.label.cell.text, rowUnit);
   }
 
-  private setField(p: Project, key: FieldKey, raw: string, labelText: string): void {
+  private setField(p: Project, key: FieldKey, raw: string, labelText: string, rowUnit: "万元" | "元" | null = null): void {
     if (AMOUNT_FIELDS.has(key)) {
-      const amount = amountInWan(raw, unitInLabel(labelText), this.s.statedUnit);
+      const labelUnit = unitInLabel(labelText) ?? rowUnit;
+      const amount = amountInWan(raw, labelUnit, this.s.statedUnit);
       const part = key.slice("budget.".length) as "total" | "fiscal" | "other";
       p.budget[part] = amount;
+      // `预算数（元）`: the table states its budget in the unit its label names.
+      if (part === "total" && labelUnit) p.budget.statedUnit = labelUnit;
       return;
     }
     const text = key === "goal" || key === "purpose" ? paragraphs(raw) : checkedOption(joinLines(raw));
@@ -600,10 +607,14 @@ class Reader {
  */
 export function checkedOption(text: string): string {
   if (!UNCHECKED_BOX.test(text)) return text;
-  const after = [...text.matchAll(new RegExp(`([\\u3400-\\u9fff]+)\\s*[${CHECKED_MARKS}]`, "g"))].map((m) => m[1]);
-  if (after.length === 1) return after[0];
-  const before = [...text.matchAll(new RegExp(`[${CHECKED_MARKS}]\\s*([\\u3400-\\u9fff]+)`, "g"))].map((m) => m[1]);
-  return before.length === 1 ? before[0] : text;
+  // Boxes stand either all before their options (`☑新增项目 □延续项目`) or all after them (`新增项目□ 延续项目√`):
+  // the first character says which.
+  const marksFirst = UNCHECKED_BOX.test(text.trim()[0] ?? "") || CHECKED_MARKS.includes(text.trim()[0] ?? "");
+  const re = marksFirst
+    ? new RegExp(`[${CHECKED_MARKS}]\\s*([\\u3400-\\u9fff]+)`, "g")
+    : new RegExp(`([\\u3400-\\u9fff]+)\\s*[${CHECKED_MARKS}]`, "g");
+  const ticked = [...text.matchAll(re)].map((m) => m[1]);
+  return ticked.length === 1 ? ticked[0] : text;
 }
 
 /** Read a document's grids as performance tables. */
