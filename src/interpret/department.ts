@@ -61,7 +61,13 @@ function readPair(dept: Department, table: Table, label: string, value: Slot, un
 }
 
 /** Label/amount pairs of a budget-block row, and the staff count. */
-export function readDepartmentRow(dept: Department, table: Table, row: Slot[], statedUnit: "万元" | "元"): boolean {
+export function readDepartmentRow(
+  dept: Department,
+  table: Table,
+  row: Slot[],
+  statedUnit: "万元" | "元",
+  unitAt: (col: number) => "万元" | "元" | null = () => null,
+): boolean {
   let used = false;
   const anchored = row.filter((s) => s.anchored);
   for (let i = 0; i + 1 < anchored.length; i++) {
@@ -70,7 +76,7 @@ export function readDepartmentRow(dept: Department, table: Table, row: Slot[], s
     if (!form || NUMERIC.test(form)) continue;
     const next = anchored[i + 1];
     if (!isAmountCell(joinLines(next.cell.text))) continue;
-    if (!readPair(dept, table, label, next, null, statedUnit)) continue;
+    if (!readPair(dept, table, label, next, unitAt(next.col), statedUnit)) continue;
     used = true;
     i++;
   }

@@ -20,14 +20,20 @@ export interface FieldHit {
 /** Labels in this row that got no value, kept by column for a value row below. */
 export type PendingLabels = { key: FieldKey; label: Slot }[];
 
+/** Longest label before the colon of a `label：value` cell. */
+const INLINE_LABEL_MAX_CHARS = 16;
+
 export function labelOfSlot(s: Slot): { key: FieldKey; inline?: string } | null {
   const text = joinLines(s.cell.text);
   const key = fieldOf(text);
   if (key) return { key };
-  const m = text.match(/^([^:：]{2,12})[:：]\s*(.+)$/s);
-  if (m) {
-    const k = fieldOf(m[1]);
-    if (k) return { key: k, inline: m[2].trim() };
+  // `label：value` in one cell; the label may itself hold a colon (`其中：财政资金（元）：98.4`): each colon is tried.
+  for (const m of text.matchAll(/[:：]/g)) {
+    const at = m.index!;
+    if (at > INLINE_LABEL_MAX_CHARS) break;
+    const k = at >= 2 ? fieldOf(text.slice(0, at)) : null;
+    const rest = text.slice(at + 1).trim();
+    if (k && rest) return { key: k, inline: rest };
   }
   return null;
 }

@@ -68,6 +68,7 @@ function newTableState(table: Table): TableState {
     plan: null,
     labelsAbove: null,
     tasks: null,
+    columnUnits: new Map(),
     hasLabels: false,
     started: false,
     fieldsSinceHeader: false,
@@ -590,8 +591,14 @@ class Reader {
       }
     }
     if (above && readDepartmentColumns(d, table, above, row, s.statedUnit)) return 1;
+    // A row of column headings naming a unit (`部门预算支出 | 预算金额（元） | 收入来源 | 预算金额（元）`): the figures
+    // below each heading are in its unit.
+    const units = anchored.filter((x) => unitInLabel(x.cell.text) && !/\d/.test(x.cell.text.replace(/[(（][^)）]*[)）]/g, "")));
+    if (units.length && anchored.every((x) => !/\d/.test(x.cell.text.replace(/[(（][^)）]*[)）]/g, "")))) {
+      for (const x of units) for (let c = x.col; c < x.colEnd; c++) t.columnUnits.set(c, unitInLabel(x.cell.text)!);
+    }
     // A row that pairs nothing may be the labels of the row below (labels over figures).
-    t.labelsAbove = readDepartmentRow(d, table, row, s.statedUnit) ? null : row;
+    t.labelsAbove = readDepartmentRow(d, table, row, s.statedUnit, (c) => t.columnUnits.get(c) ?? null) ? null : row;
     return 1;
   }
 

@@ -61,6 +61,8 @@ export interface TableState {
   labelsAbove: Slot[] | null;
   /** A department's task block: its header's columns. */
   tasks: TaskMap | null;
+  /** Units named by column headings of a department's budget block (`预算金额（元）`), by column. */
+  columnUnits: Map<number, Unit>;
   /** Labels of any kind were read in this table (a table without any is reported). */
   hasLabels: boolean;
   /** A project or department was started in this table. */
