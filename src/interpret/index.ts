@@ -204,7 +204,7 @@ class Reader {
     if (k.title) {
       if (t.started || t.ctxUsed) {
         // A title below a project in the same table: projects stacked in one sheet. It opens the next project.
-        t.ctx = { ...readContext([]), title: k.title };
+        t.ctx = { ...readContext([]), title: k.title, unit: t.ctx.unit, unitCode: t.ctx.unitCode };
         t.ctxUsed = false;
         s.entity = null;
         s.matrix = null;
@@ -223,7 +223,7 @@ class Reader {
     const map = s.matrix!;
     // A row cut by a page break: the first row of the continuing table holds the rest of the last indicator's name or
     // value, beside blank level cells.
-    if (t.continues && t.beforeFirstBody && s.lastIndicator && this.joinsSplitRow(row)) {
+    if (t.continues && t.beforeFirstBody && s.lastIndicator && this.joinsSplitRow(table, row, r)) {
       t.beforeFirstBody = false;
       return 1;
     }
@@ -242,22 +242,30 @@ class Reader {
     return 1;
   }
 
-  /** The rest of a split row: level cells blank, and only one of name and value printed. Appends it; false otherwise. */
-  private joinsSplitRow(row: Slot[]): boolean {
+  /**
+   * The rest of a split row: level cells blank, and either only one of name and value printed, or the last indicator
+   * ended without a value (its value went over the break with the rest of the name). Appends it; false otherwise.
+   */
+  private joinsSplitRow(table: Table, row: Slot[], r: number): boolean {
     const map = this.s.matrix!;
-    const text = (c: "level1" | "level2" | "name" | "value") => {
+    const text = (c: "level1" | "level2") => {
       const col = map.cols[c];
       const x = col === undefined ? undefined : slotAt(row, col);
-      return x && x.anchored ? joinLines(x.cell.text) : "";
+      return x ? joinLines(x.cell.text) : "";
     };
     if (text("level1") || text("level2")) return false;
-    const name = text("name");
-    const value = text("value");
-    if (!!name === !!value) return false;
+    const rest = readIndicatorRow(table, row, r, map, newFillState()).indicator;
     const last = this.s.lastIndicator!;
-    if (name) last.name += name;
-    else {
-      last.value += value;
+    if (!rest) return false;
+    const partial = !rest.name !== !rest.value;
+    if (!partial && !(last.value === "" && rest.name && rest.value)) return false;
+    last.name += rest.name;
+    if (last.value === "") {
+      last.value = rest.value;
+      last.target = rest.target;
+      last.at.value = rest.at.value;
+    } else if (rest.value) {
+      last.value += rest.value;
       last.target = parseValue(last.value);
     }
     return true;
@@ -288,9 +296,10 @@ class Reader {
     const s = this.s;
     const t = s.table;
     const p = newProject(t.ctxUsed ? null : t.ctx.title, table.index);
+    // The unit line above a table (`563201某单位`) names the unit of every project the table holds.
+    p.unitCode = t.ctx.unitCode;
+    p.unit = t.ctx.unit;
     if (!t.ctxUsed) {
-      p.unitCode = t.ctx.unitCode;
-      p.unit = t.ctx.unit;
       for (const f of t.ctx.fields) {
         if (f.key === "unit" && p.unit !== null) continue; // the unit line above the table (563201…) already gave it
         this.setField(p, f.key, f.raw, f.label);
@@ -530,7 +539,7 @@ class Reader {
         p.sources.code = { raw: code, at: refOf(table, x.cell) };
         continue;
       }
-      this.assign(p, table, { key: k, label: x, value: x });
+      this.assign(p, table, { key: k, label: x, value: x }, map.headerUnits[k] ?? null);
     }
     s.projects.push(p);
     for (const total of s.openTotals) total.members.push(s.projects.length - 1);
