@@ -26,18 +26,28 @@ export interface TableContext {
  * may share a line, with or without spaces between them (a PDF may drop the full-width spaces): each colon is
  * preceded by the longest field label ending there (`其中：财政资金：` is one label).
  */
+/**
+ * How far before a colon a label may start: the longest label with OCR spaces between its characters
+ * (`项 目 年 度 金 额 （ 万 元 ）`).
+ */
+const LABEL_LOOKBACK_CHARS = 32;
+
 export function fieldPairs(line: string): ContextField[] {
   const found: { key: FieldKey; label: string; start: number; end: number }[] = [];
   for (const m of line.matchAll(/[:：]/g)) {
     const c = m.index!;
-    const from = Math.max(0, c - 16);
+    const from = Math.max(0, c - LABEL_LOOKBACK_CHARS);
     for (let i = from; i < c - 1; i++) {
       if (/\s/.test(line[i])) continue; // the label starts at its first character
       const label = line.slice(i, c).trim();
       const key = label.length >= 2 ? fieldOf(label) : null;
       if (!key || key === "spendingPlan") continue;
       if (found.length && i < found[found.length - 1].end) break; // inside the previous pair's label
-      found.push({ key, label, start: i, end: c + 1 });
+      // `其中：财政资金：` is one label: the `其中：` before it belongs to it, not to the previous value.
+      const lead = line.slice(0, i).match(/其\s*中\s*[:：]\s*$/);
+      const start = lead ? i - lead[0].length : i;
+      if (found.length && start < found[found.length - 1].end) break;
+      found.push({ key, label: line.slice(start, c).trim(), start, end: c + 1 });
       break;
     }
   }

@@ -334,7 +334,7 @@ class Reader {
     const p = this.projectFor(table, hits);
     // A unit named by a container label in the row (`项目资金（元） | 年度资金总额：… 财政拨款：…`) applies to its amounts.
     const values = new Set(hits.map((h) => h.value?.cell));
-    const container = row.find((x) => !values.has(x.cell) && unitInLabel(x.cell.text) && !fieldOf(x.cell.text));
+    const container = row.find((x) => !values.has(x.cell) && unitInLabel(x.cell.text));
     const rowUnit = container ? unitInLabel(container.cell.text) : null;
     for (const h of hits) {
       if (h.key === "spendingPlan") {

@@ -34,7 +34,7 @@ export function labelForm(text: string): string {
 
 /** The unit stated inside a label, as in `金额(万元)` or `预算数（元）`. */
 export function unitInLabel(text: string): "万元" | "元" | null {
-  const m = text.normalize("NFKC").match(/\(\s*(?:单位:?)?\s*(万元|元)\s*\)/);
+  const m = squash(text).match(/\((?:单位:?)?(万元|元)\)/);
   return m ? (m[1] as "万元" | "元") : null;
 }
 
