@@ -139,7 +139,8 @@ class Reader {
     // A matrix carries over to the next table only when the columns line up and nothing above the table starts
     // something new (a title of its own).
     const m = prevMatrix;
-    if (m && ((m.width !== undefined && m.width !== table.cols && m.span !== table.cols) || t.ctx.title)) s.matrix = null;
+    const ownStart = t.ctx.title !== null || t.ctx.fields.length > 0;
+    if (m && ((m.width !== undefined && m.width !== table.cols && m.span !== table.cols) || ownStart)) s.matrix = null;
     t.continues = s.matrix !== null;
     this.unitCells(rows);
     if (t.ctx.statedUnit) s.statedUnit = t.ctx.statedUnit;
