@@ -96,6 +96,7 @@ class Reader {
     fill: newFillState(),
     lastIndicator: null,
     wideUnit: null,
+    unitLine: null,
     openTotals: [],
     unitTotals: new Set(),
     table: newTableState({ index: -1, rows: 0, cols: 0, cells: [], context: [] }),
@@ -142,6 +143,8 @@ class Reader {
     const ownStart = t.ctx.title !== null || t.ctx.fields.length > 0;
     if (m && ((m.width !== undefined && m.width !== table.cols && m.span !== table.cols) || ownStart)) s.matrix = null;
     t.continues = s.matrix !== null;
+    // A unit line (`563201某单位`, `单位名称：某单位`) names the unit of the projects that follow, until another one.
+    if (t.ctx.unit) s.unitLine = { unit: t.ctx.unit, unitCode: t.ctx.unitCode };
     this.unitCells(rows);
     if (t.ctx.statedUnit) s.statedUnit = t.ctx.statedUnit;
     const isDepartment = rows.some((row) => row.some((x) => x.anchored && isDepartmentLabel(joinLines(x.cell.text))));
@@ -298,8 +301,8 @@ class Reader {
     const t = s.table;
     const p = newProject(t.ctxUsed ? null : t.ctx.title, table.index);
     // The unit line above a table (`563201某单位`) names the unit of every project the table holds.
-    p.unitCode = t.ctx.unitCode;
-    p.unit = t.ctx.unit;
+    p.unitCode = s.unitLine?.unitCode ?? null;
+    p.unit = s.unitLine?.unit ?? null;
     if (!t.ctxUsed) {
       for (const f of t.ctx.fields) {
         if (f.key === "unit" && p.unit !== null) continue; // the unit line above the table (563201…) already gave it
@@ -529,8 +532,8 @@ class Reader {
     t.ctxUsed = true;
     t.started = true;
     p.budget.statedUnit = map.headerUnits["budget.total"] ?? s.statedUnit;
-    p.unit = s.wideUnit?.name ?? t.ctx.unit;
-    p.unitCode = s.wideUnit?.code ?? t.ctx.unitCode;
+    p.unit = s.wideUnit?.name ?? s.unitLine?.unit ?? null;
+    p.unitCode = s.wideUnit ? s.wideUnit.code : (s.unitLine?.unitCode ?? null);
     for (const [k, col] of Object.entries(map.fieldCols) as [FieldKey, number][]) {
       const x = slotAt(row, col);
       if (!x || !x.anchored) continue;

@@ -37,6 +37,8 @@ export interface ReadingState {
   lastIndicator: Indicator | null;
   /** Wide tables: the unit row the projects below belong to, and the total rows still collecting members. */
   wideUnit: { code: string; name: string } | null;
+  /** The unit the last unit line above a table named; it holds for the projects after it until another one. */
+  unitLine: { unit: string; unitCode: string | null } | null;
   openTotals: TotalRow[];
   unitTotals: Set<TotalRow>;
 
