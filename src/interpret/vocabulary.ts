@@ -383,7 +383,9 @@ export const DEPARTMENT_BUDGET: [RegExp, DepartmentBudgetKey][] = [
   [/^基本支出$/, "basic"],
   [/^项目支出$/, "project"],
   [/^(财政拨款|财政拨款收入|财政拨款资金|财政资金|财政性资金)(合计)?$/, "fiscal"],
-  [/^(其他资金|其他收入|其他资金收入)(合计)?$/, "other"],
+  // 其他资金 beside 财政专户, 事业收入 … is one income line among the non-fiscal ones: `other` sums them all
+  // (finishDepartment); only a printed subtotal is taken as it stands.
+  [/^(其他资金|其他收入|非财政拨款)合计$/, "other"],
 ];
 
 /**
@@ -391,7 +393,7 @@ export const DEPARTMENT_BUDGET: [RegExp, DepartmentBudgetKey][] = [
  * fiscal amount is their sum. The rest of the income lines (财政专户, 事业收入 …) make up the other money.
  */
 export const FISCAL_PART = /^(一般公共预算(拨款|收入|资金)?(收入)?|政府性基金(预算)?(拨款|收入)?(收入)?|国有资本经营预算(拨款|收入)?(收入)?|上级补助(收入)?)$/;
-export const OTHER_PART = /^(财政专户(管理资金|资金|拨款)?(收入)?|事业收入|经营收入|附属单位上缴收入|上年结转(结余)?|单位自有资金|自有资金|其他来源)$/;
+export const OTHER_PART = /^(财政专户(管理资金|资金|拨款)?(收入)?|事业收入|经营收入|附属单位上缴收入|上年结转(结余)?|单位自有资金|自有资金|其他来源|其他资金|其他收入|其他资金收入)$/;
 
 export const STAFF = /^(财政供养人员数|编制人数|在职人员数|实有人数|人员编制数|在职人数|财政供养人数)$/;
 /** Labels of money lines in a department's budget block. */
