@@ -500,6 +500,10 @@ function breakPlan(rng: Rng, c: Choices, inds: AbsIndicator[], project: number):
     // Prefer a cut inside a level-2 run too, so both level columns continue blank on the next page.
     const inner = candidates.filter((k) => inds[k].level2 === inds[k - 1].level2);
     if (inner.length) at = rng.pick(inner);
+    // A row without a value just before the break, or just after it under blank level cells, is exactly what a
+    // row cut by the break looks like (rowSplit): only the wording could tell them apart. Keep both rows valued
+    // so that the document says one thing.
+    for (const k of [at - 1, at]) if (inds[k].value.kind === "empty") inds[k].value = { kind: "text", text: "按期完成" };
   }
   const split = inds[at];
   const nameCut = kind === "rowSplit" ? (cutAt(split.name, rng.pick([0.3, 0.5, 0.7])) ?? 1) : 0;
