@@ -11,7 +11,7 @@ import { extract } from "../src/extract.ts";
 import { subsetDiff } from "./support/expect-subset.ts";
 
 const fixtures = new URL("../fixtures/", import.meta.url).pathname;
-const seeds = ["seeds", "layouts", "producers", "producers-web"].flatMap((group) =>
+const seeds = ["seeds", "layouts", "producers", "producers-web", "generated"].flatMap((group) =>
   existsSync(join(fixtures, group))
     ? readdirSync(join(fixtures, group))
         .map((d) => join(group, d))

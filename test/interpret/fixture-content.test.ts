@@ -20,7 +20,7 @@ interface Spec {
   blocks: Block[];
 }
 
-const specDirs = ["content", "layouts"].map((d) => new URL(`../../scripts/fixtures/${d}/`, import.meta.url).pathname);
+const specDirs = ["content", "layouts", "generated"].map((d) => new URL(`../../scripts/fixtures/${d}/`, import.meta.url).pathname);
 const specs: Spec[] = specDirs.flatMap((dir) =>
   existsSync(dir)
     ? readdirSync(dir)
