@@ -9,7 +9,8 @@ import { findStreamTables } from "./stream.ts";
 import { borderlessRules } from "./stream-rows.ts";
 import { cleanRuns } from "./text-cleanup.ts";
 import { groupLines, isCjk, lineText } from "./text-lines.ts";
-import { virtualColumns, virtualRows } from "./virtual-rules.ts";
+import { virtualColumns } from "./virtual-rules.ts";
+import { virtualRows } from "./virtual-rows.ts";
 import type { PageData, TextRun } from "./types.ts";
 
 export interface FreeLine {

@@ -744,5 +744,3 @@ export function columnBoundaries(bands: { runs: TextRun[] }[], x0: number, x1: n
   return merged.filter((c) => c.votes >= WEAK * most);
 }
 
-// Columns ruled without row borders: see virtual-rows.ts (re-exported so callers have one entry point).
-export { virtualRows } from "./virtual-rows.ts";
