@@ -74,7 +74,6 @@ function newTableState(table: Table): TableState {
     fieldsSinceHeader: false,
     unplaced: [],
     indicators: 0,
-    indicatorLabels: false,
   };
 }
 
@@ -114,7 +113,6 @@ class Reader {
       if (this.s.entity?.kind !== "department") this.ensureProject(table);
       this.s.matrix = { ...(k as Extract<RowKind, { kind: "headerless" }>).map, width: table.cols };
       this.s.fill = newFillState();
-      this.s.table.indicatorLabels = true;
       return this.indicatorRow(table, rows[r], r);
     },
     taskHeader: (k) => {
@@ -189,7 +187,6 @@ class Reader {
     s.matrix = map;
     t.fieldsSinceHeader = false;
     t.hasLabels = true;
-    t.indicatorLabels = true;
     if (repeat) {
       map.reads = prev.reads;
       t.beforeFirstBody = t.continues;

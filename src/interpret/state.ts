@@ -73,7 +73,6 @@ export interface TableState {
   fieldsSinceHeader: boolean;
   /** The table's rows that looked like indicators but fit no matrix. */
   unplaced: Slot[][];
-  /** Indicators read from this table, and whether it had indicator labels (for unread-table). */
+  /** Indicators read from this table. */
   indicators: number;
-  indicatorLabels: boolean;
 }
