@@ -102,5 +102,9 @@ export function readContext(lines: string[]): TableContext {
       }
     }
   }
+  // `单位名称：某单位` with no project name beside it is a unit line (it holds for every project below), not one
+  // project's field.
+  const unitField = fields.find((f) => f.key === "unit");
+  if (unitField && unit === null && !fields.some((f) => f.key === "name")) unit = unitField.raw.trim() || null;
   return { title, unitCode, unit, statedUnit: detectAmountUnit(clean), fields };
 }

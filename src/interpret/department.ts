@@ -99,7 +99,8 @@ export function readDepartmentColumns(dept: Department, table: Table, labels: Sl
   // The row below must be figures: no text cell of its own, at least one number.
   const below = values.filter((s) => s.anchored);
   if (!below.length || below.some((s) => !isAmountCell(joinLines(s.cell.text))) || !below.some((s) => joinLines(s.cell.text))) return false;
-  const container = labels.find((s) => s.anchored && s.cell.rowspan > 1 && !values.some((v) => v.anchored && v.cell === s.cell));
+  // The label spanning down beside both rows (`年度预算情况（元）`), wherever it started: its unit holds for both.
+  const container = labels.find((s) => values.some((v) => v.cell === s.cell) && unitInLabel(s.cell.text));
   const unit = container ? unitInLabel(container.cell.text) : null;
   let used = false;
   for (const l of named) {

@@ -98,6 +98,7 @@ class Reader {
     unitLine: null,
     openTotals: [],
     unitTotals: new Set(),
+    wideProjects: new Set(),
     table: newTableState({ index: -1, rows: 0, cols: 0, cells: [], context: [] }),
   };
 
@@ -259,7 +260,7 @@ class Reader {
     const last = this.s.lastIndicator!;
     if (!rest) return false;
     const partial = !rest.name !== !rest.value;
-    if (!partial && !(last.value === "" && rest.name && rest.value)) return false;
+    if (!partial && !(last.value === "" && rest.name && rest.value) && !completesValue(last.value, rest.value)) return false;
     last.name += rest.name;
     if (last.value === "") {
       last.value = rest.value;
@@ -300,6 +301,7 @@ class Reader {
     // The unit line above a table (`563201某单位`) names the unit of every project the table holds.
     p.unitCode = s.unitLine?.unitCode ?? null;
     p.unit = s.unitLine?.unit ?? null;
+    p.budget.statedUnit = s.statedUnit; // before the fields: `项目资金（元）：…` above the table states its own
     if (!t.ctxUsed) {
       for (const f of t.ctx.fields) {
         if (f.key === "unit" && p.unit !== null) continue; // the unit line above the table (563201…) already gave it
@@ -310,7 +312,6 @@ class Reader {
     if (!p.title && !t.ctx.fields.length) s.orphans.add(p);
     t.ctxUsed = true;
     t.started = true;
-    p.budget.statedUnit = s.statedUnit;
     s.projects.push(p);
     s.entity = { kind: "project", p };
     s.matrix = null;
@@ -511,13 +512,16 @@ class Reader {
     return 1;
   }
 
-  /** Projects of the current wide table that no total row lists yet. */
+  /**
+   * Wide-table projects that no 合计 row lists yet, in this table or the ones before it (one table per project
+   * with the 合计 under the last).
+   */
   private unclaimedProjects(): number[] {
     const s = this.s;
     const claimed = new Set(s.totals.filter((x) => !s.unitTotals.has(x)).flatMap((x) => x.members));
     const out: number[] = [];
     s.projects.forEach((p, i) => {
-      if (p.tables.includes(s.table.index) && !claimed.has(i)) out.push(i);
+      if (s.wideProjects.has(p) && !claimed.has(i)) out.push(i);
     });
     return out;
   }
@@ -543,6 +547,7 @@ class Reader {
       this.assign(p, table, { key: k, label: x, value: x }, map.headerUnits[k] ?? null);
     }
     s.projects.push(p);
+    s.wideProjects.add(p);
     for (const total of s.openTotals) total.members.push(s.projects.length - 1);
     s.entity = { kind: "project", p };
     s.fill = newFillState();
@@ -657,4 +662,19 @@ export function interpret(grid: GridDocument, source: Source): Document {
     warnings: [...grid.warnings, ...s.warnings, ...diagnostics.filter((d) => d.code !== "backend-warning").map((d) => d.message)],
     diagnostics,
   };
+}
+
+/**
+ * A value cut by a page break: one half alone is not a value the grammar reads (`80％-`, `不低于`, `个`) but the two
+ * together are (`80％-100％`, `不低于220场次`). A new indicator's own value never needs the previous one to be read.
+ */
+function completesValue(first: string, second: string): boolean {
+  if (!first || !second) return false;
+  const a = parseValue(first).kind;
+  const joined = parseValue(first + second).kind;
+  if (joined === "unparsed") return false;
+  // The first half cut before its number (`不低于`, `80％-`), or a number or date cut before its unit or day
+  // (`≥2300` + `个`, `2023年12月` + `31日前`). A worded value (`明显改善`) is whole: what follows is a new row.
+  if (a === "unparsed") return true;
+  return (a === "quantity" || a === "date") && joined === a && parseValue(second).kind === "unparsed";
 }

@@ -78,8 +78,9 @@ export function readIndicatorRow(
       fill[key] = { label: text(s), slotRow: s.cell.row };
       return text(s);
     }
-    // A blank, unmerged level cell repeats the label above it (tables that do not merge).
-    return s && !s.anchored ? text(s) || null : (fill[key]?.label ?? null);
+    // A blank level cell, unmerged (tables that do not merge) or merged (what a page break leaves of a merged
+    // cell cut in two), repeats the label above it.
+    return s && !s.anchored && text(s) ? text(s) : (fill[key]?.label ?? null);
   };
   // A new level-1 block resets the level-2 carried down from the previous block.
   if (s1 && s1.anchored && text(s1) && fill.level1 && fill.level1.slotRow !== s1.cell.row) fill.level2 = null;

@@ -41,6 +41,8 @@ export interface ReadingState {
   unitLine: { unit: string; unitCode: string | null } | null;
   openTotals: TotalRow[];
   unitTotals: Set<TotalRow>;
+  /** Projects read from wide-table rows: a 合计 row after them totals those no other total has claimed. */
+  wideProjects: Set<Project>;
 
   // ── within one table ──
   table: TableState;
