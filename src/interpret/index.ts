@@ -204,8 +204,9 @@ class Reader {
     const s = this.s;
     const t = s.table;
     if (k.title) {
-      if (t.started || t.ctxUsed) {
-        // A title below a project in the same table: projects stacked in one sheet. It opens the next project.
+      if (t.started || t.ctxUsed || t.indicators > 0) {
+        // A title below a project in the same table (or below the rows a page break carried over): projects
+        // stacked in one sheet. It opens the next project.
         t.ctx = { ...readContext([]), title: k.title, unit: t.ctx.unit, unitCode: t.ctx.unitCode };
         t.ctxUsed = false;
         s.entity = null;
@@ -670,11 +671,15 @@ export function interpret(grid: GridDocument, source: Source): Document {
  */
 function completesValue(first: string, second: string): boolean {
   if (!first || !second) return false;
-  const a = parseValue(first).kind;
-  const joined = parseValue(first + second).kind;
-  if (joined === "unparsed") return false;
-  // The first half cut before its number (`不低于`, `80％-`), or a number or date cut before its unit or day
-  // (`≥2300` + `个`, `2023年12月` + `31日前`). A worded value (`明显改善`) is whole: what follows is a new row.
-  if (a === "unparsed") return true;
-  return (a === "quantity" || a === "date") && joined === a && parseValue(second).kind === "unparsed";
+  const a = parseValue(first);
+  const joined = parseValue(first + second);
+  if (joined.kind === "unparsed") return false;
+  // The first half cut before its number (`不低于`, `80％-`), or a number without a unit or a date cut before its
+  // day (`≥2300` + `个`, `2023年12月` + `31日前`). A worded value (`明显改善`) or a number with its unit is whole:
+  // what follows is a new row.
+  if (a.kind === "unparsed") return true;
+  if (parseValue(second).kind !== "unparsed") return false;
+  // A quantity whose unit turns out to be the start of a period (`3个` + `月内` → a duration) reads as another kind.
+  if (a.kind === "quantity") return (a.unit === null && joined.kind === "quantity") || (joined.kind !== "quantity" && joined.kind !== "qualitative");
+  return a.kind === "date" && joined.kind === "date";
 }

@@ -8,6 +8,7 @@ import type { Table } from "../grid/types.ts";
 import type { Indicator, Target } from "../model/types.ts";
 import type { MatrixMap } from "./header.ts";
 import { refOf, slotAt, type Slot } from "./rows.ts";
+import { labelOfSlot } from "./fields.ts";
 import { joinLines } from "./text.ts";
 import { parseValue } from "./value.ts";
 import {
@@ -185,6 +186,9 @@ export function fitsMatrix(row: Slot[], map: MatrixMap): boolean {
   const valueSlot = map.cols.value === undefined ? undefined : slotAt(row, map.cols.value);
   if (nameSlot && valueSlot && nameSlot === valueSlot && nameSlot.col < start) return false;
   if (nameSlot && valueSlot && nameSlot === valueSlot && row.filter((s) => s.anchored && joinLines(s.cell.text)).length <= 1) return false;
+  // `项目名称：… | 主管部门：…`: two `label：value` cells are fields printed inline (the next project's), however
+  // the cells line up with the matrix's columns.
+  if (row.filter((s) => s.anchored && labelOfSlot(s)?.inline !== undefined).length >= 2) return false;
   for (const s of row) {
     // Cells reaching the name column are the indicator's own (a wide name may start a column early).
     if (!s.anchored || s.col >= start || s.colEnd > start) continue;
@@ -235,11 +239,12 @@ const CONTENT_SAMPLE_ROWS = 12;
  */
 export function inferMatrix(rows: Slot[][], r: number): MatrixMap | null {
   const cells = rows[r].filter((s) => joinLines(s.cell.text));
-  if (cells.length < 4) return null;
+  // Level 1, level 2 and a name; the value may be blank in this first row (its column is still there).
+  if (cells.length < 3) return null;
   const [a, b] = cells;
   if (!canonicalLevel1(joinLines(a.cell.text)) || !canonicalLevel2(joinLines(b.cell.text))) return null;
   const rest = rows[r].filter((s) => s.col >= b.colEnd && s.anchored);
-  if (rest.length < 2) return null;
+  if (rest.length < 2 || !joinLines(rest[0].cell.text)) return null;
   const name = rest[0].col;
   const candidates = rest.slice(1).map((s) => s.col);
   const sample = rows.slice(r, r + CONTENT_SAMPLE_ROWS);
