@@ -28,3 +28,15 @@ export const silentLog: BatchLog = {
   progress: () => undefined,
   summary: () => undefined,
 };
+
+/**
+ * Text made safe for a terminal: control characters (C0, DEL, C1: ANSI escapes, carriage returns, newlines that
+ * would forge a line), and the Unicode marks that reorder or hide text (bidi overrides, line separators) are
+ * shown as `\xNN` / `\u{NNNN}` escapes. A file name can contain any of them; stderr must show it, not obey it.
+ */
+export function printable(text: string): string {
+  return text.replace(/[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    const n = c.charCodeAt(0);
+    return n <= 0xff ? `\\x${n.toString(16).padStart(2, "0")}` : `\\u{${n.toString(16)}}`;
+  });
+}

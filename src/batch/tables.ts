@@ -3,9 +3,12 @@
  * the timeout applies, written to stdout or atomically to a file.
  */
 import type { Writable } from "node:stream";
+import { JixiaoError } from "../errors.ts";
+import type { WriteFn } from "../output/atomic.ts";
 import type { MergedSlots } from "../output/grid.ts";
-import { FileTarget, StreamTarget, type TextTarget } from "../output/sinks.ts";
-import { exitCodeFor, writeError } from "./extract.ts";
+import { StreamTarget, type TextTarget } from "../output/sinks.ts";
+import { classifyOutput, targetFor } from "../output/target.ts";
+import { exitCodeFor, writeFailureLine } from "./extract.ts";
 import type { InputItem } from "./inputs.ts";
 import { silentLog, type BatchLog } from "./log.ts";
 import { runBatch, type BatchRunOptions } from "./run.ts";
@@ -23,10 +26,22 @@ export interface TablesOptions {
   stdout: Writable;
   log?: BatchLog;
   run?: Pick<BatchRunOptions, "taskModule">;
+  /** The write call for an output file (tests inject a full disk). */
+  write?: WriteFn;
+}
+
+/** Where `-o` goes, decided before reading: a file (atomic), a stream, or a usage error (see output/target.ts). */
+async function outputTarget(opts: TablesOptions): Promise<TextTarget> {
+  if (!opts.out) return new StreamTarget(opts.stdout);
+  const kind = await classifyOutput(opts.out);
+  if (kind.kind === "refused") throw new JixiaoError("usage", kind.reason, opts.out);
+  if (kind.kind === "directory") throw new JixiaoError("usage", "is a directory: -o takes the file to write", opts.out);
+  return targetFor(kind, opts.stdout, { write: opts.write });
 }
 
 export async function tablesOf(opts: TablesOptions): Promise<{ exitCode: number }> {
   const log = opts.log ?? silentLog;
+  const target = await outputTarget(opts);
   let result: TaskResult | null = null;
   await runBatch(
     [{ ...opts.input, explicit: true }],
@@ -44,19 +59,23 @@ export async function tablesOf(opts: TablesOptions): Promise<{ exitCode: number 
     },
   );
   const r = result as TaskResult | null;
-  if (!r) return { exitCode: 0 };
+  if (!r) {
+    await target.abort();
+    return { exitCode: 0 };
+  }
   if (r.status !== "ok") {
+    await target.abort();
     log.error(r.status === "failed" ? r.error : `${r.path}: ${r.reason}`);
     return { exitCode: exitCodeFor(true, 1, false) };
   }
   for (const d of r.docs) for (const w of d.warnings) log.verbose(`${d.document}: warning: ${w}`);
-  const target: TextTarget = opts.out ? new FileTarget(opts.out) : new StreamTarget(opts.stdout);
   try {
     await target.write(opts.format === "json" ? r.text + "\n" : r.text);
     await target.commit();
   } catch (err) {
     await target.abort();
-    throw writeError(err, opts.out ?? "stdout");
+    log.error(writeFailureLine(r.path, opts.out ?? "stdout", err));
+    return { exitCode: exitCodeFor(true, 1, false) };
   }
   return { exitCode: 0 };
 }

@@ -4,6 +4,7 @@
  */
 import type { Writable } from "node:stream";
 import type { Severity } from "../model/types.ts";
+import { writeReason } from "../output/failure.ts";
 import { StreamTarget } from "../output/sinks.ts";
 import { renderReport, reachesFailLevel, type DocumentResult, type ReportFormat } from "../report/index.ts";
 import type { ValidateOptions } from "../validate/index.ts";
@@ -77,7 +78,15 @@ export async function validateBatch(opts: ValidateBatchOptions): Promise<Validat
     onResult,
   );
   if (!opts.signal?.aborted) {
-    await new StreamTarget(opts.stdout).write(renderReport(results, opts.format, { color: opts.color }));
+    const out = new StreamTarget(opts.stdout);
+    try {
+      await out.write(renderReport(results, opts.format, { color: opts.color }));
+      await out.commit();
+    } catch (err) {
+      // The report is the output: a report that could not be written (a full disk behind `>`) is a failure.
+      log.error(`stdout: cannot write the report: ${writeReason(err)}`);
+      return { exitCode: inputs.single ? 2 : 3, stats, results };
+    }
     log.summary(summaryLine(stats, { findings: true }));
   }
   return { exitCode: exitCodeFor(inputs.single, stats.failed, reached), stats, results };

@@ -1,8 +1,9 @@
 /**
- * The CLI's terminal side: stderr lines (`jixiao: …`) that never tangle with the TTY progress line, reading
- * stdin, and whether colour is wanted.
+ * The CLI's terminal side: stderr lines (`jixiao: …`) that never tangle with the TTY progress line, with control
+ * characters and ANSI escapes from file names shown escaped (`printable`), reading stdin, and whether colour is
+ * wanted.
  */
-import type { BatchLog } from "../batch/log.ts";
+import { printable, type BatchLog } from "../batch/log.ts";
 import { progressLine, type BatchStats } from "../batch/progress.ts";
 
 export interface LogSettings {
@@ -28,7 +29,7 @@ export function makeLog(s: LogSettings): CliLog {
   const line = (text: string) => {
     if (progressShown) err.write(CLEAR);
     progressShown = false;
-    err.write(`jixiao: ${text}\n`);
+    err.write(`jixiao: ${printable(text)}\n`);
   };
   return {
     error: (l) => line(l),

@@ -14,6 +14,7 @@ import { setFlagsFromString } from "node:v8";
 import { Command, CommanderError, Option } from "commander";
 import { defaultJobs } from "../batch/run.ts";
 import { expandInputs } from "../batch/inputs.ts";
+import { printable } from "../batch/log.ts";
 import { JixiaoError, describeError } from "../errors.ts";
 import type { Severity } from "../model/types.ts";
 import { removeLiveTempFiles } from "../output/atomic.ts";
@@ -38,7 +39,7 @@ function packageVersion(): string {
 const EXAMPLES = `
 Examples:
   jixiao extract 项目绩效目标表.pdf                    one document → one JSON object on stdout
-  jixiao extract docs/ -o out/                         a folder (recursive) → out/docs/…/*.json, one per input
+  jixiao extract docs/ -o out/                         a folder (recursive) → out/docs/…/<file>.json, one per input
   jixiao extract 'docs/**/*.html' --format csv -o all.csv   every indicator of every document in one sheet
   jixiao extract a.docx --validate                     JSON with a "findings" array; the report on stderr
   cat page.html | jixiao extract -                     read stdin
@@ -94,7 +95,7 @@ function oneLine(str: string): string {
     .map((l) => l.trim())
     .filter(Boolean)
     .join(" ");
-  return `jixiao: ${text}\n`;
+  return `jixiao: ${printable(text)}\n`;
 }
 
 function batchFlags(cmd: Command): Command {
@@ -345,10 +346,10 @@ export async function main(argv: string[]): Promise<number> {
     } else if (pipeClosed) {
       code = 0;
     } else if (err instanceof JixiaoError) {
-      process.stderr.write(`jixiao: ${describeError(err)}\n`);
+      process.stderr.write(`jixiao: ${printable(describeError(err))}\n`);
       code = 2;
     } else {
-      process.stderr.write(`jixiao: internal error: ${describeError(err)}\n`);
+      process.stderr.write(`jixiao: internal error: ${printable(describeError(err))}\n`);
       code = 70;
     }
   } finally {

@@ -1,5 +1,5 @@
 /** Output writers: JSON/NDJSON/CSV serialisation, `tables` grids, atomic files, per-input paths and sinks. */
-export { AtomicFile, writeFileAtomic, removeLiveTempFiles } from "./atomic.ts";
+export { AtomicFile, writeFileAtomic, removeLiveTempFiles, type WriteFn } from "./atomic.ts";
 export { documentJson, documentNdjsonLine, JsonArrayWriter, parseDocumentsJson, type DocumentWithFindings } from "./json.ts";
 export {
   csvColumns,
@@ -13,10 +13,12 @@ export {
   type CsvOptions,
 } from "./csv.ts";
 export { gridCsv, gridJson, type MergedSlots } from "./grid.ts";
-export { mirrorPath, mirrorPaths, safeSegments, isInside } from "./paths.ts";
+export { mirrorPath, mirrorPaths, planOutputPaths, safeSegments, isInside, type OutputPlan, type OutputRename } from "./paths.ts";
+export { classifyOutput, type OutputKind } from "./target.ts";
 export {
   DirectorySink,
   FileTarget,
+  OutputWriteError,
   StreamSink,
   StreamTarget,
   type DocumentSink,

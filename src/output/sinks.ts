@@ -3,11 +3,12 @@
  * under a directory. Every file is written atomically. The texts come already serialised (by the batch workers):
  * pretty JSON for `json`, a line for `ndjson`, header-less rows for `csv`.
  */
-import { dirname } from "node:path";
+import { basename, dirname, join } from "node:path";
 import type { Writable } from "node:stream";
-import { AtomicFile, makeDirs, writeFileAtomic } from "./atomic.ts";
+import { AtomicFile, makeDirs, writeFileAtomic, type AtomicOptions } from "./atomic.ts";
+import { writeReason } from "./failure.ts";
 import { JsonArrayWriter } from "./json.ts";
-import { assertRealInside } from "./paths.ts";
+import { makeDirsInside } from "./paths.ts";
 
 export type ExtractFormat = "json" | "ndjson" | "csv";
 
@@ -18,13 +19,28 @@ export interface TextTarget {
   abort(): Promise<void>;
 }
 
-/** A stream such as stdout, with backpressure; once the reader goes away (EPIPE) writes are dropped. */
+/**
+ * A stream such as stdout, with backpressure. Once the reader goes away (EPIPE) writes are dropped quietly (the
+ * CLI stops); any other failure (a full disk behind `> file`) is kept and thrown by the next write or by commit,
+ * which waits until everything written has been handed to the system.
+ */
 export class StreamTarget implements TextTarget {
   private broken = false;
+  private pipeClosed = false;
+  private error: NodeJS.ErrnoException | null = null;
+  private last: Promise<void> = Promise.resolve();
+
   constructor(private readonly stream: Writable | NodeJS.WriteStream) {
-    stream.on("error", () => {
+    stream.on("error", (err: NodeJS.ErrnoException) => {
       this.broken = true;
+      this.note(err);
     });
+  }
+
+  private note(err: NodeJS.ErrnoException | null | undefined): void {
+    if (!err) return;
+    if (err.code === "EPIPE") this.pipeClosed = true;
+    else if (!this.pipeClosed) this.error ??= err;
   }
 
   get closed(): boolean {
@@ -32,37 +48,54 @@ export class StreamTarget implements TextTarget {
   }
 
   async write(text: string): Promise<void> {
+    if (this.error) throw this.error;
     if (this.broken || text === "") return;
-    if (this.stream.write(text)) return;
-    await new Promise<void>((resolve) => {
-      const done = () => {
-        this.stream.off("drain", done);
-        this.stream.off("error", done);
-        this.stream.off("close", done);
+    let ok = true;
+    this.last = new Promise<void>((resolve) => {
+      ok = this.stream.write(text, (err?: Error | null) => {
+        this.note(err as NodeJS.ErrnoException);
         resolve();
-      };
-      this.stream.on("drain", done);
-      this.stream.on("error", done);
-      this.stream.on("close", done);
+      });
     });
+    if (!ok) {
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          this.stream.off("drain", done);
+          this.stream.off("error", done);
+          this.stream.off("close", done);
+          resolve();
+        };
+        this.stream.on("drain", done);
+        this.stream.on("error", done);
+        this.stream.on("close", done);
+      });
+    }
+    if (this.error) throw this.error;
   }
 
-  async commit(): Promise<void> {}
+  async commit(): Promise<void> {
+    if (!this.broken) await this.last;
+    if (this.error) throw this.error;
+  }
+
   async abort(): Promise<void> {}
 }
 
-/** A file that appears only when complete. */
+/** A file that appears only when complete (see AtomicFile). */
 export class FileTarget implements TextTarget {
   private file: AtomicFile | null = null;
-  constructor(readonly path: string) {}
+  constructor(
+    readonly path: string,
+    private readonly opts: AtomicOptions = {},
+  ) {}
 
   async write(text: string): Promise<void> {
-    this.file ??= await AtomicFile.create(this.path);
+    this.file ??= await AtomicFile.create(this.path, this.opts);
     await this.file.write(text);
   }
 
   async commit(): Promise<void> {
-    this.file ??= await AtomicFile.create(this.path);
+    this.file ??= await AtomicFile.create(this.path, this.opts);
     await this.file.commit();
   }
 
@@ -127,21 +160,43 @@ export class StreamSink implements DocumentSink {
   }
 }
 
-/** One file per input at precomputed paths (see mirrorPaths), each written atomically. */
+/** A write below the output directory that failed: names the output it was for (never a temp file). */
+export class OutputWriteError extends Error {
+  constructor(
+    readonly target: string,
+    override readonly cause: unknown,
+  ) {
+    super(`cannot write ${target}: ${writeReason(cause)}`);
+    this.name = "OutputWriteError";
+  }
+}
+
+/**
+ * One file per input at paths decided before the batch (see planOutputPaths), each written atomically. Folders
+ * are created by makeDirsInside: a symlink inside the output directory never leads a write, or a mkdir, out of it.
+ */
 export class DirectorySink implements DocumentSink {
+  private ready: Promise<void> | null = null;
+
   constructor(
     private readonly outDir: string,
     private readonly paths: Map<string, string>,
-    private readonly opts: { header?: string; format: ExtractFormat },
+    private readonly opts: { header?: string; format: ExtractFormat; write?: AtomicOptions["write"] },
   ) {}
 
   async add(input: string, text: string): Promise<void> {
     const target = this.paths.get(input);
     if (!target) throw new Error(`no output path for ${input}`);
     const body = (this.opts.header ?? "") + text + (this.opts.format === "json" ? "\n" : "");
-    await makeDirs(dirname(target));
-    await assertRealInside(this.outDir, dirname(target));
-    await writeFileAtomic(target, body);
+    try {
+      // The output directory itself is where the user asked for it; everything below it stays inside.
+      this.ready ??= makeDirs(this.outDir);
+      await this.ready;
+      const realDir = await makeDirsInside(this.outDir, dirname(target));
+      await writeFileAtomic(join(realDir, basename(target)), body, { mkdir: false, write: this.opts.write });
+    } catch (err) {
+      throw new OutputWriteError(target, err);
+    }
   }
 
   async finish(): Promise<void> {}

@@ -150,7 +150,7 @@ describe("CLI batches", () => {
     expect(errs.at(-1)).toMatch(new RegExp(`^jixiao: ${broken.length + good.length + unknown.length} files in .*${failing.length} failed, ${unknown.length} skipped`));
     expect(errs.every((l) => l.startsWith("jixiao: ") && !/^\s+at /.test(l))).toBe(true);
     const written = listTree(join(dir, "out"));
-    expect(written).toEqual(htmlWorks ? good.map((g) => g.replace(/\.html$/, ".json")).sort() : []);
+    expect(written).toEqual(htmlWorks ? good.map((g) => `${g}.json`).sort() : []);
     for (const w of written) {
       const doc = JSON.parse(readFileSync(join(dir, "out", w), "utf8")) as { projects: unknown[] };
       expect(doc.projects.length).toBeGreaterThan(0);
@@ -167,8 +167,8 @@ describe("CLI batches", () => {
     expect(r.code).toBe(3);
     expect(listTree(base).filter((p) => !p.startsWith("work/out/") && !p.startsWith("src/"))).toEqual([]);
     if (htmlWorks) {
-      const absMirror = join("work/out", join(base, "src", "a", "b.json").slice(1));
-      expect(listTree(base).filter((p) => p.startsWith("work/out/"))).toEqual(["work/out/__/src/a/b.json", absMirror].sort());
+      const absMirror = join("work/out", join(base, "src", "a", "b.html.json").slice(1));
+      expect(listTree(base).filter((p) => p.startsWith("work/out/"))).toEqual(["work/out/__/src/a/b.html.json", absMirror].sort());
     }
   });
 
