@@ -7,8 +7,8 @@
  * The host script is compiled JS (dist/batch/worker-host.js): when this module itself runs from src/ (tests,
  * tsx) the host is taken from dist/, which the test setup builds.
  */
-import { Worker, type ResourceLimits } from "node:worker_threads";
-import { workerExecArgv } from "../worker-exec-argv.ts";
+import type { ResourceLimits, Worker } from "node:worker_threads";
+import { spawnWorker } from "../worker-exec-argv.ts";
 
 /**
  * Tasks before a worker is replaced. A fresh worker pays ~1.5 s of CPU compiling and optimising pdf.js again;
@@ -115,10 +115,9 @@ export class WorkerPool<T = unknown, R = unknown> {
   }
 
   private spawn(): void {
-    const worker = new Worker(workerHostUrl(), {
+    const worker = spawnWorker(workerHostUrl(), {
       workerData: { taskModule: String(this.opts.taskModule), config: this.opts.config },
       resourceLimits: this.opts.resourceLimits,
-      execArgv: workerExecArgv(),
       stdout: true,
       stderr: true,
     });

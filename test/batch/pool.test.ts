@@ -7,13 +7,40 @@ const fake = new URL("./fixtures/fake-task.mjs", import.meta.url);
 
 type Out = { value?: unknown; config?: unknown; threadId: number };
 
+/**
+ * A task module for the concurrency test: `barrier` counts itself in a shared counter and waits until `parties`
+ * tasks have arrived (each on its own worker), so the test proves concurrency without depending on timing. The
+ * wait is bounded (60 s) only so that a broken pool fails the test instead of hanging it.
+ */
+const barrierTask = `data:text/javascript,${encodeURIComponent(`
+import { threadId } from "node:worker_threads";
+export function run(task, config) {
+  if (task.kind === "echo") return { value: task.value, config, threadId };
+  const counter = new Int32Array(task.arrived);
+  Atomics.add(counter, 0, 1);
+  Atomics.notify(counter, 0);
+  const deadline = Date.now() + 60000;
+  let seen;
+  while ((seen = Atomics.load(counter, 0)) < task.parties && Date.now() < deadline) Atomics.wait(counter, 0, seen, 1000);
+  return { value: task.value, met: Atomics.load(counter, 0) >= task.parties, threadId };
+}
+`)}`;
+
 describe("worker pool", () => {
   it("runs tasks on up to `jobs` threads and passes the config", async () => {
-    const pool = new WorkerPool<Record<string, unknown>, Out>({ taskModule: fake, jobs: 2, config: { c: 1 } });
+    // No timing: the first two tasks wait for each other at a barrier, which opens only when two workers run
+    // them at the same time; the pool starts exactly `jobs` workers for four queued tasks, never more.
+    const pool = new WorkerPool<Record<string, unknown>, Out & { met?: boolean }>({ taskModule: barrierTask, jobs: 2, config: { c: 1 } });
     try {
-      const outs = await Promise.all([1, 2, 3, 4].map((v) => pool.run({ kind: "sleep", ms: 50, value: v })));
+      const arrived = new SharedArrayBuffer(4);
+      const runs = [1, 2, 3, 4].map((v) => pool.run({ kind: "barrier", arrived, parties: 2, value: v }));
+      expect(pool.size).toBe(2);
+      const outs = await Promise.all(runs);
       expect(outs.map((o) => o.value)).toEqual([1, 2, 3, 4]);
+      expect(outs.map((o) => o.met)).toEqual([true, true, true, true]);
+      expect(new Set(outs.slice(0, 2).map((o) => o.threadId)).size).toBe(2);
       expect(new Set(outs.map((o) => o.threadId)).size).toBe(2);
+      expect(pool.size).toBeLessThanOrEqual(2);
       expect((await pool.run({ kind: "echo", value: "中文" })).config).toEqual({ c: 1 });
     } finally {
       await pool.close();
