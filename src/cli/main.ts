@@ -18,6 +18,7 @@ import { printable } from "../batch/log.ts";
 import { JixiaoError, describeError } from "../errors.ts";
 import type { Severity } from "../model/types.ts";
 import { removeLiveTempFiles } from "../output/atomic.ts";
+import { writeReason } from "../output/failure.ts";
 import { csvColumnDescriptions, type CsvLevel } from "../output/csv-columns.ts";
 import type { MergedSlots } from "../output/grid.ts";
 import { StreamTarget, type ExtractFormat } from "../output/sinks.ts";
@@ -126,6 +127,16 @@ function workerStderr(flags: CommonFlags): { onWorkerStderr?: (text: string) => 
  * Process-wide, set before any worker starts; only a JIT heuristic (no effect on results).
  */
 const INTERRUPT_BUDGET = 500_000;
+
+/** Write a command's whole output to stdout; a failed write (a full disk behind `>`) is one line, exit 2. */
+async function printed(out: StreamTarget, text: string): Promise<void> {
+  try {
+    await out.write(text);
+    await out.commit();
+  } catch (err) {
+    throw new JixiaoError("unreadable", `cannot write output: ${writeReason(err)}`, "stdout");
+  }
+}
 
 export async function main(argv: string[]): Promise<number> {
   setFlagsFromString(`--interrupt-budget=${INTERRUPT_BUDGET}`);
@@ -322,11 +333,11 @@ export async function main(argv: string[]): Promise<number> {
       const { listRules } = await import("../validate/index.ts");
       const rules = listRules();
       if (flags.format === "json") {
-        await out.write(JSON.stringify(rules, null, 2) + "\n");
+        await printed(out, JSON.stringify(rules, null, 2) + "\n");
         return;
       }
       const width = Math.max(0, ...rules.map((r) => r.id.length));
-      await out.write(rules.map((r) => `${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${r.description}`).join("\n") + "\n");
+      await printed(out, rules.map((r) => `${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${r.description}`).join("\n") + "\n");
     });
 
   program
@@ -335,7 +346,7 @@ export async function main(argv: string[]): Promise<number> {
     .option("--finding", "the schema of a validation finding instead")
     .action(async (flags: { finding?: boolean }) => {
       const { documentJsonSchema, findingJsonSchema } = await import("../model/json-schema.ts");
-      await out.write(JSON.stringify(flags.finding ? findingJsonSchema() : documentJsonSchema(), null, 2) + "\n");
+      await printed(out, JSON.stringify(flags.finding ? findingJsonSchema() : documentJsonSchema(), null, 2) + "\n");
     });
 
   try {

@@ -150,6 +150,19 @@ describe("extract -o naming a special file (issue 13, item 2)", () => {
   });
 });
 
+describe("extract -o FILE through a symlink", () => {
+  it("replaces the file the link points to; the link stays a link", async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, "real.json"), "old");
+    symlinkSync("real.json", join(dir, "link.json"));
+    const r = await run(["ok-1.txt"], join(dir, "link.json"));
+    expect([r.exitCode, r.log.errors]).toEqual([0, []]);
+    expect(lstatSync(join(dir, "link.json")).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, "real.json"), "utf8")).toBe("text of ok-1.txt\n\n");
+    expect(readdirSync(dir).sort()).toEqual(["link.json", "real.json"]);
+  });
+});
+
 describe("extract -o DIR naming (issue 13, item 3)", () => {
   it("inputs whose sanitised names collide each get their own file, and the renames are reported", async () => {
     const dir = tmp();

@@ -81,6 +81,12 @@ describe.runIf(htmlWorks)("a full disk (issue 13, item 1)", () => {
     try {
       const r = await runShell("true", ["extract", SEED_HTML], { cwd: dir, stdout: full });
       expect([r.code, r.stderr]).toEqual([2, `jixiao: ${SEED_HTML}: cannot write stdout: no space left on device\n`]);
+      const t = await runShell("true", ["tables", SEED_HTML], { cwd: dir, stdout: full });
+      expect([t.code, t.stderr]).toEqual([2, `jixiao: ${SEED_HTML}: cannot write stdout: no space left on device\n`]);
+      const v = await runShell("true", ["validate", SEED_HTML, "--fail-on", "never"], { cwd: dir, stdout: full });
+      expect([v.code, v.stderr]).toEqual([2, "jixiao: stdout: cannot write the report: no space left on device\n"]);
+      const s = await runShell("true", ["schema"], { cwd: dir, stdout: full });
+      expect([s.code, s.stderr]).toEqual([2, "jixiao: stdout: cannot write output: no space left on device\n"]);
     } finally {
       closeSync(full);
     }
