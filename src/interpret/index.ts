@@ -8,7 +8,7 @@
  */
 import { toMatrix } from "../grid/matrix.ts";
 import type { GridDocument, Table } from "../grid/types.ts";
-import type { Department, Document, Project, Source, TotalRow } from "../model/types.ts";
+import type { Department, Document, Project, Source, Target, TotalRow } from "../model/types.ts";
 import { amountInWan, parseAmount } from "./amount.ts";
 import { classifyRow, type RowKind } from "./classify.ts";
 import { readContext } from "./context.ts";
@@ -228,6 +228,7 @@ class Reader {
     // value, beside blank level cells.
     if (t.continues && t.beforeFirstBody && s.lastIndicator && this.joinsSplitRow(table, row, r)) {
       t.beforeFirstBody = false;
+      this.entityIndicators(table); // the table goes on with the entity: fields after the matrix are still its
       return 1;
     }
     const { indicator } = readIndicatorRow(table, row, r, map, s.fill);
@@ -677,9 +678,16 @@ function completesValue(first: string, second: string): boolean {
   // The first half cut before its number (`不低于`, `80％-`), or a number without a unit or a date cut before its
   // day (`≥2300` + `个`, `2023年12月` + `31日前`). A worded value (`明显改善`) or a number with its unit is whole:
   // what follows is a new row.
-  if (a.kind === "unparsed") return true;
+  // The first half must add to the second: `绩效目标` + `≥170份` reads as `≥170份` alone, so it is a new row.
+  if (a.kind === "unparsed") return !sameReading(joined, parseValue(second));
   if (parseValue(second).kind !== "unparsed") return false;
   // A quantity whose unit turns out to be the start of a period (`3个` + `月内` → a duration) reads as another kind.
   if (a.kind === "quantity") return (a.unit === null && joined.kind === "quantity") || (joined.kind !== "quantity" && joined.kind !== "qualitative");
   return a.kind === "date" && joined.kind === "date";
+}
+
+/** Two readings that say the same target, whatever words printed it. */
+function sameReading(x: Target, y: Target): boolean {
+  const strip = (t: Target) => JSON.stringify(t, (k, v) => (k === "text" ? undefined : v));
+  return strip(x) === strip(y);
 }

@@ -291,7 +291,9 @@ function bodyRows(inds: AbsIndicator[], lrows: LRow[], cols: MCol[], m: MatrixCt
       if (k !== null) values[numberAt] = withBreak(values[numberAt], k);
     }
     if (lr.part !== 0 && split) {
-      const singleCut = split.valueMode === "split" && values.length === 1 ? cutAt(values[0], 0.5, true) : null;
+      // A page break cuts a cell between its printed lines: a value shorter than a line of a narrow value column
+      // (eight characters) stays whole on one side.
+      const singleCut = split.valueMode === "split" && values.length === 1 && [...values[0]].length >= 8 ? cutAt(values[0], 0.5, true) : null;
       const mode = split.valueMode === "split" && singleCut === null ? "first" : split.valueMode;
       if (mode === "split") values = lr.part === 1 ? [values[0].slice(0, singleCut!)] : [values[0].slice(singleCut!)];
       else if ((mode === "first") !== (lr.part === 1)) values = values.map(() => "");
