@@ -93,9 +93,21 @@ export async function makeDirs(dir: string): Promise<void> {
   }
 }
 
+/** Bytes of the target's name kept in its temp name: a 255-byte target name must still give a valid temp name. */
+const TEMP_NAME_KEEP_BYTES = 200;
+
 /** The temp name used while writing `target`: hidden, in the same directory (rename must not cross devices). */
 export function tempPathFor(target: string): string {
-  return join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  let name = basename(target);
+  if (Buffer.byteLength(name, "utf8") > TEMP_NAME_KEEP_BYTES) {
+    let kept = "";
+    for (const ch of name) {
+      if (Buffer.byteLength(kept + ch, "utf8") > TEMP_NAME_KEEP_BYTES) break;
+      kept += ch;
+    }
+    name = kept;
+  }
+  return join(dirname(target), `.${name}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
 }
 
 export interface AtomicOptions {

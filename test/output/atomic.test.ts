@@ -34,6 +34,13 @@ describe("atomic writes", () => {
     expect(readdirSync(dir)).toEqual(["out.csv"]);
   });
 
+  it("writes a target whose name is as long as the file system allows (the temp name is shortened)", async () => {
+    const dir = tmp();
+    const name = "项".repeat(83) + ".json"; // 254 bytes
+    await writeFileAtomic(join(dir, name), "{}");
+    expect(readdirSync(dir)).toEqual([name]);
+  });
+
   it("removes temp files still being written when interrupted", async () => {
     const dir = tmp();
     const f = await AtomicFile.create(join(dir, "half.json"));
