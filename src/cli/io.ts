@@ -21,6 +21,22 @@ export interface CliLog extends BatchLog {
 
 const CLEAR = "\r\x1b[K";
 
+/** Colour sequences (SGR) the report renderer writes; every other control character in a report is escaped. */
+const SGR = /(\x1b\[[0-9;]*m)/;
+
+/** A multi-line report made safe for a terminal: its lines and colours kept, anything else from documents escaped. */
+export function printableReport(text: string): string {
+  return text
+    .split("\n")
+    .map((line) =>
+      line
+        .split(SGR)
+        .map((part, i) => (i % 2 === 1 ? part : printable(part)))
+        .join(""),
+    )
+    .join("\n");
+}
+
 export function makeLog(s: LogSettings): CliLog {
   const err = s.stderr ?? process.stderr;
   const tty = err.isTTY === true && !s.quiet;
@@ -43,7 +59,8 @@ export function makeLog(s: LogSettings): CliLog {
       if (s.quiet) return;
       if (progressShown) err.write(CLEAR);
       progressShown = false;
-      err.write(text.endsWith("\n") ? text : text + "\n");
+      const safe = printableReport(text);
+      err.write(safe.endsWith("\n") ? safe : safe + "\n");
     },
     progress: (stats: BatchStats) => {
       if (!tty) return;

@@ -1,6 +1,7 @@
 /**
- * Where extracted documents go as they finish: a stream (stdout), one combined file, or one file per input
- * under a directory. Every file is written atomically. The texts come already serialised (by the batch workers):
+ * Where extracted documents go as they finish: a stream (stdout, or what target.ts makes of a special `-o`), one
+ * combined file, or one file per input under a directory. Every file is written atomically and every write is
+ * checked (a failed one is thrown, never ignored). The texts come already serialised (by the batch workers):
  * pretty JSON for `json`, a line for `ndjson`, header-less rows for `csv`.
  */
 import { basename, dirname, join } from "node:path";
