@@ -10,9 +10,11 @@
  * writes outside the output folder. A failure seen in a batch is re-run input by input to find its cause; each
  * failing input is minimised (scripts/fuzz/minimise.ts) and kept in --keep DIR with a note. Exit 1 on any failure.
  *
- * The CLI runs from dist/ (bin/jixiao.js): build first (`npm run build`) when src/ changed.
+ * The CLI runs from dist/ (bin/jixiao.js): build first (`npm run build`) when src/ changed. bin/ and dist/ are
+ * copied into the work folder at the start (`--no-snapshot`: run them in place), so a build running meanwhile
+ * cannot change the tool under test halfway.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, extname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -44,6 +46,7 @@ interface Options {
   fixtures: string;
   bin: string;
   keepWork: boolean;
+  snapshot: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -56,7 +59,7 @@ function parseArgs(argv: string[]): Options {
     else if (argv[i + 1] === undefined || argv[i + 1].startsWith("--")) flags.set(key, "true");
     else flags.set(key, argv[++i]);
   }
-  const known = ["count", "seed", "timeout", "jobs", "batch", "keep", "max-rss", "rss-kill", "no-validate", "no-minimise", "min-attempts", "min-seconds", "case", "formats", "fixtures", "bin", "keep-work", "help"];
+  const known = ["count", "seed", "timeout", "jobs", "batch", "keep", "max-rss", "rss-kill", "no-validate", "no-minimise", "min-attempts", "min-seconds", "case", "formats", "fixtures", "bin", "keep-work", "no-snapshot", "help"];
   for (const k of flags.keys()) if (!known.includes(k)) throw new Error(`unknown option --${k} (known: ${known.map((x) => "--" + x).join(" ")})`);
   if (flags.has("help")) {
     process.stdout.write(readFileSync(fileURLToPath(import.meta.url), "utf8").split("*/")[0] + "*/\n");
@@ -91,6 +94,7 @@ function parseArgs(argv: string[]): Options {
     fixtures: resolve(flags.get("fixtures") ?? join(ROOT, "fixtures")),
     bin: resolve(flags.get("bin") ?? join(ROOT, "bin/jixiao.js")),
     keepWork: flags.has("keep-work"),
+    snapshot: !flags.has("no-snapshot"),
   };
 }
 
@@ -257,7 +261,12 @@ async function attribute(runner: Runner, command: Command, failure: Failure, byI
   const known = new Set(found.map((f) => f.case && `${f.command}/${f.category}/${f.case.id}`));
   if (failure.cases.length === 1) {
     const c = byId.get(failure.cases[0]);
-    if (c && !known.has(key(c.id))) found.push({ command, category: failure.category, case: c, detail: failure.detail });
+    if (!c || known.has(key(c.id))) return;
+    // Confirm it alone: a failure that needs the batch (or a flake) is reported as such, not kept as an input.
+    const rec = await runner.run(command, [c], runner.singleLimitMs());
+    const same = rec.judged.failures.find((f) => f.category === failure.category);
+    if (same) found.push({ command, category: failure.category, case: c, detail: same.detail });
+    else found.push({ command, category: failure.category, case: null, detail: `c${pad(c.id)}: ${failure.detail} (in its batch only; not alone)`, batchOnly: true });
     return;
   }
   // A batch-level failure: run each input alone and keep those that reproduce it.
@@ -341,8 +350,21 @@ async function main(): Promise<number> {
   const seeds = loadSeeds(opts.fixtures, opts.formats);
   if (!seeds.length) throw new Error(`no fixtures (${opts.formats.join(", ")}) under ${opts.fixtures}`);
   const work = mkdtempSync(join(tmpdir(), "jixiao-fuzz-"));
+  if (opts.snapshot && opts.bin === resolve(ROOT, "bin/jixiao.js")) {
+    // A private copy of the built tool: bin/, dist/, package.json, and node_modules by link.
+    const app = join(work, "app");
+    for (const part of ["bin", "dist", "package.json"]) cpSync(join(ROOT, part), join(app, part), { recursive: true });
+    symlinkSync(join(ROOT, "node_modules"), join(app, "node_modules"), "dir");
+    opts.bin = join(app, "bin/jixiao.js");
+  }
   const runner = new Runner(opts, work);
   const started = Date.now();
+  // The tool must read an unmutated fixture before its failures on mutants mean anything.
+  const sane = seeds.find((s) => s.format === "html") ?? seeds[0];
+  const check = await runner.run("extract", [{ id: 0, seed: sane, ext: sane.format, bytes: sane.bytes, ops: [] }], runner.singleLimitMs());
+  if (check.result.code !== 0 || check.judged.failures.length) {
+    throw new Error(`the tool does not read ${sane.path} (exit ${check.result.code}): ${check.result.stderr.trim().split("\n").slice(0, 3).join(" | ")}`);
+  }
 
   const ids = opts.only !== null ? [opts.only] : Array.from({ length: opts.count }, (_, i) => i);
   const perFormat: Record<string, number> = {};

@@ -183,9 +183,27 @@ function pdfStreamMutation(rng: Rng, b: Uint8Array, kind: "numbers" | "lines"): 
   }
   let label: string;
   if (kind === "numbers") {
-    const [t, n] = mutateNumbersIn(rng, text, PDF_NUMBER, rng.geometric(32));
-    text = t;
-    label = `pdf-stream-numbers(${n}@${st.dataStart})`;
+    // Mostly a few numbers; sometimes a tenth of them; sometimes every coordinate of a path scaled by 10^k.
+    const pick = rng.int(10);
+    if (pick < 7) {
+      const [t, n] = mutateNumbersIn(rng, text, PDF_NUMBER, rng.geometric(32));
+      text = t;
+      label = `pdf-stream-numbers(${n}@${st.dataStart})`;
+    } else if (pick < 9) {
+      const all = (text.match(PDF_NUMBER) ?? []).length;
+      const [t, n] = mutateNumbersIn(rng, text, PDF_NUMBER, Math.max(1, Math.floor(all / 10)));
+      text = t;
+      label = `pdf-stream-numbers(${n} of ${all}@${st.dataStart})`;
+    } else {
+      const k = rng.pick([3, 6, 9, 15, 31]);
+      let n = 0;
+      text = text.replace(/((?:-?(?:\d+\.?\d*|\.\d+)\s+){2,4})(re|m|l)\b/g, (m, nums: string, op: string) => {
+        if (!rng.chance(0.2)) return m;
+        n++;
+        return nums.replace(PDF_NUMBER, (x) => (Number(x) * 10 ** k).toExponential().replace(/e\+?/, "e").replace(/^(.*)e(\d+)$/, (_, a: string, e: string) => (Number(a) * 1).toFixed(0) + "0".repeat(Number(e)))) + op;
+      });
+      label = `pdf-stream-scale(${n} paths x1e${k}@${st.dataStart})`;
+    }
   } else {
     const lines = text.split("\n");
     const at = rng.int(lines.length);
@@ -373,7 +391,8 @@ function docxMutation(rng: Rng, b: Uint8Array): [Uint8Array, string] {
     if (rng.chance(0.5)) entries[name.replace(/\w+\./, "renamed.")] = new Uint8Array();
     op = "drop-part";
   } else {
-    const [t, label] = markupMutation(rng, strFromU8(entries[name]), WORD_ELEMENTS, WORD_NUMERIC_ATTR);
+    let [t, label] = markupMutation(rng, strFromU8(entries[name]), WORD_ELEMENTS, WORD_NUMERIC_ATTR);
+    for (let retry = 0; retry < 4 && label === "markup(noop)"; retry++) [t, label] = markupMutation(rng, strFromU8(entries[name]), WORD_ELEMENTS, WORD_NUMERIC_ATTR);
     entries[name] = strToU8(t);
     op = label;
   }
@@ -391,7 +410,8 @@ function htmlMutation(rng: Rng, b: Uint8Array): [Uint8Array, string] {
     return [fromLatin1(t), `charset(${cs})`];
   }
   // Work on latin1 so GBK pages keep their bytes outside the mutated spot.
-  const [t, label] = markupMutation(rng, latin1(b), HTML_ELEMENTS, HTML_NUMERIC_ATTR);
+  let [t, label] = markupMutation(rng, latin1(b), HTML_ELEMENTS, HTML_NUMERIC_ATTR);
+  for (let retry = 0; retry < 4 && label === "markup(noop)"; retry++) [t, label] = markupMutation(rng, latin1(b), HTML_ELEMENTS, HTML_NUMERIC_ATTR);
   return [fromLatin1(t), `html(${label})`];
 }
 
