@@ -32,6 +32,16 @@ export interface TableContext {
  */
 const LABEL_LOOKBACK_CHARS = 32;
 
+/**
+ * Whether the spaces inside a label are the label's own: none, OCR spacing between every character
+ * (`项 目 名 称`), or before its unit (`预算数 （万元）`). `项目　　实施期` is the end of one value (`一次性项目`)
+ * and the next label (`实施期`), not one label.
+ */
+function wordGapFree(label: string): boolean {
+  const words = label.split(/\s+/).filter((w) => w && !/^[(（]/.test(w) && !/^[)）]$/.test(w));
+  return words.length <= 1 || words.every((w) => [...w].length === 1);
+}
+
 export function fieldPairs(line: string): ContextField[] {
   const found: { key: FieldKey; label: string; start: number; end: number }[] = [];
   for (const m of line.matchAll(/[:：]/g)) {
@@ -40,7 +50,7 @@ export function fieldPairs(line: string): ContextField[] {
     for (let i = from; i < c - 1; i++) {
       if (/\s/.test(line[i])) continue; // the label starts at its first character
       const label = line.slice(i, c).trim();
-      const key = label.length >= 2 ? fieldOf(label) : null;
+      const key = label.length >= 2 && wordGapFree(label) ? fieldOf(label) : null;
       if (!key || key === "spendingPlan") continue;
       if (found.length && i < found[found.length - 1].end) break; // inside the previous pair's label
       // `其中：财政资金：` is one label: the `其中：` before it belongs to it, not to the previous value.

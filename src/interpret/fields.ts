@@ -30,7 +30,7 @@ export function labelOfSlot(s: Slot): { key: FieldKey; inline?: string } | null 
   // `label：value` in one cell; the label may itself hold a colon (`其中：财政资金（元）：98.4`): each colon is tried.
   for (const m of text.matchAll(/[:：]/g)) {
     const at = m.index!;
-    if (at > INLINE_LABEL_MAX_CHARS) break;
+    if (text.slice(0, at).replace(/\s/g, "").length > INLINE_LABEL_MAX_CHARS) break; // spaced labels (`项 目 名 称：`) count their characters
     const k = at >= 2 ? fieldOf(text.slice(0, at)) : null;
     const rest = text.slice(at + 1).trim();
     if (k && rest) return { key: k, inline: rest };

@@ -211,7 +211,14 @@ class Reader {
         t.ctxUsed = false;
         s.entity = null;
         s.matrix = null;
-      } else if (!t.ctx.title) t.ctx = { ...t.ctx, title: k.title };
+      } else {
+        if (!t.ctx.title) t.ctx = { ...t.ctx, title: k.title };
+        // A title opening the table: what follows is its own, not the matrix of the table before it.
+        if (t.continues) {
+          s.matrix = null;
+          t.continues = false;
+        }
+      }
     }
     if (k.statedUnit) {
       s.statedUnit = k.statedUnit;
