@@ -7,7 +7,7 @@
  * Whatever the input path (`../x.pdf`, `/abs/y.pdf`, `a/../../z.pdf`) the result stays inside DIR: the root is
  * dropped, every `..` becomes `__`, and the characters Windows and shells trip over (`:*?"<>|`, control
  * characters) become `_`. When two inputs still land on one name (`a"b.docx` and `a_b.docx`; names that differ
- * only in case count as one, as on macOS and Windows), the input whose name needed no change keeps it, then the
+ * only in case count as one, as on macOS and Windows), the input whose path needed no change keeps it, then the
  * first in code-point order, and the others get `~2`, `~3`… before the extension (`a_b.docx~2.json`); every such
  * rename is returned so it can be reported. A name longer than OUTPUT_NAME_MAX_BYTES is cut and given a hash.
  *
@@ -113,9 +113,11 @@ export function planOutputPaths(outDir: string, inputPaths: readonly string[], e
   const entries = inputPaths.map((input) => {
     const { dirs, name } = mirrorParts(input, ext);
     const plain = checkInside(root, join(root, ...dirs, name + ext), input);
-    // The input's own name, untouched: an input that needed no sanitising has the best claim to its name.
-    const own = input === "-" || input === "<stdin>" ? "stdin" : parse(normalize(input)).base;
-    return { input, dirs, name, plain, exact: own === name };
+    // An input whose path needed no change at all (no character replaced, no `..`, nothing cut) has the best
+    // claim to its name.
+    const own = input === "-" || input === "<stdin>" ? ["stdin"] : normalize(input).split(/[\\/]+/).filter((p) => p !== "" && p !== ".");
+    const exact = own.length === dirs.length + 1 && own.every((seg, i) => seg === (i < dirs.length ? dirs[i] : name));
+    return { input, dirs, name, plain, exact };
   });
   const groups = new Map<string, typeof entries>();
   for (const e of entries) {

@@ -58,6 +58,12 @@ describe("mirrored output paths", () => {
     for (const i of inputs) expect(again.paths.get(i)).toBe(plan.paths.get(i));
   });
 
+  it("a folder name that needed sanitising gives way to one that did not", () => {
+    const plan = planOutputPaths(out, ["x?/a.pdf", "x_/a.pdf"], ".json");
+    expect(plan.paths.get("x_/a.pdf")).toBe(join(out, "x_", "a.pdf.json"));
+    expect(plan.paths.get("x?/a.pdf")).toBe(join(out, "x_", "a.pdf~2.json"));
+  });
+
   it("names that differ only in case count as one (case-insensitive file systems)", () => {
     const plan = planOutputPaths(out, ["x/Doc.pdf", "x/doc.pdf"], ".json");
     expect(plan.paths.get("x/Doc.pdf")).toBe(join(out, "x", "Doc.pdf.json"));
