@@ -185,7 +185,7 @@ export async function main(argv: string[]): Promise<number> {
         .addOption(new Option("-f, --format <format>", "output format").choices(["json", "ndjson", "csv"]).default("json"))
         .option(
           "-o, --out <path>",
-          "output file (one input, or combined NDJSON/CSV), or directory (several inputs: mirrors input paths)",
+          "output file (one input, or combined NDJSON/CSV), or directory (several inputs: DIR/<input path>.json), or a stream (/dev/stdout, a FIFO, /dev/null)",
         )
         .addOption(
           new Option("--csv-level <level>", "CSV: one row per indicator or per project").choices(["indicator", "project"]).default("indicator"),
