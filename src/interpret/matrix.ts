@@ -189,6 +189,14 @@ export function fitsMatrix(row: Slot[], map: MatrixMap): boolean {
   // `项目名称：… | 主管部门：…`: two `label：value` cells are fields printed inline (the next project's), however
   // the cells line up with the matrix's columns.
   if (row.filter((s) => s.anchored && labelOfSlot(s)?.inline !== undefined).length >= 2) return false;
+  // One text cell over both level columns and the name (`项目名称` spanning them above the project's name) is
+  // laid out like a form, not like an indicator: an indicator's name may take over a missing level 2, never both.
+  const l1 = map.cols.level1;
+  const l2 = map.cols.level2;
+  if (l1 !== undefined && l2 !== undefined && l1 !== l2 && map.cols.name !== undefined && map.cols.name > Math.max(l1, l2)) {
+    const across = row.find((s) => s.anchored && joinLines(s.cell.text) && s.col <= Math.min(l1, l2) && s.colEnd > map.cols.name!);
+    if (across) return false;
+  }
   for (const s of row) {
     // Cells reaching the name column are the indicator's own (a wide name may start a column early).
     if (!s.anchored || s.col >= start || s.colEnd > start) continue;
