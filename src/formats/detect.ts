@@ -1,4 +1,5 @@
 import type { SourceFormat } from "../grid/types.ts";
+import { INPUT_MAX_BYTES } from "../settings/limits.ts";
 
 /** `encrypted`: a password-protected Office file (OOXML inside an OLE2 `EncryptedPackage` stream). */
 export type DetectedFormat = SourceFormat | "json" | "doc" | "xlsx" | "zip" | "encrypted" | "unknown";
@@ -81,4 +82,54 @@ export function zipKind(bytes: Uint8Array): "docx" | "xlsx" | "odt" | "other" {
   if (names.includes("xl/")) return "xlsx";
   if (names.includes("application/vnd.oasis.opendocument.text")) return "odt";
   return "other";
+}
+
+/** The most bytes read from an input of this format (INPUT_MAX_BYTES), and the format's name for the message. */
+export function inputLimit(format: DetectedFormat): { bytes: number; label: string } {
+  switch (format) {
+    case "pdf":
+      return { bytes: INPUT_MAX_BYTES.pdf, label: "PDF" };
+    case "docx":
+    case "xlsx":
+    case "zip":
+      return { bytes: INPUT_MAX_BYTES.docx, label: "Word (.docx)" };
+    case "html":
+      return { bytes: INPUT_MAX_BYTES.html, label: "HTML" };
+    case "json":
+      return { bytes: INPUT_MAX_BYTES.json, label: "JSON" };
+    default:
+      return { bytes: INPUT_MAX_BYTES.other, label: "other" };
+  }
+}
+
+/** The largest input of any format: a file larger than this is refused from its size alone. */
+export const MAX_INPUT_BYTES = Math.max(...Object.values(INPUT_MAX_BYTES));
+
+/** Bytes as MB for a message: 32 MB, 32.4 MB, 1,024 MB. */
+export function megabytes(n: number): string {
+  const v = n / 1024 / 1024;
+  return `${(v >= 100 ? Math.round(v) : Math.round(v * 10) / 10).toLocaleString("en-US")} MB`;
+}
+
+/** The one-line reason an input is refused for its size (`size` may be a lower bound: "more than"). */
+export function tooLargeMessage(format: DetectedFormat, size: number, atLeast = false): string {
+  const { bytes, label } = inputLimit(format);
+  const shown = megabytes(size) === megabytes(bytes) ? `${size.toLocaleString("en-US")} bytes` : megabytes(size);
+  return `${atLeast ? "more than " : ""}${shown}: larger than the ${megabytes(bytes)} limit for ${label} files; refusing`;
+}
+
+/** What a path that is not a regular file is, as the one-line reason it is not read; null for a regular file. */
+export function notRegularFile(st: { isFile(): boolean; isDirectory(): boolean; isFIFO(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isSocket(): boolean }): string | null {
+  if (st.isFile()) return null;
+  if (st.isDirectory()) return "is a directory";
+  const what = st.isFIFO()
+    ? "a FIFO (named pipe)"
+    : st.isCharacterDevice()
+      ? "a character device"
+      : st.isBlockDevice()
+        ? "a block device"
+        : st.isSocket()
+          ? "a socket"
+          : "a special file";
+  return `${what}, not a regular file; only regular files are read`;
 }

@@ -1,6 +1,6 @@
 import type { GridDocument } from "../grid/types.ts";
 import { JixiaoError } from "../errors.ts";
-import { detectFormat, zipKind, type DetectedFormat } from "./detect.ts";
+import { detectFormat, inputLimit, tooLargeMessage, zipKind, type DetectedFormat } from "./detect.ts";
 import { readHtml } from "./html/index.ts";
 import { oleError, readDocx } from "./docx/index.ts";
 import { readPdf } from "./pdf/index.ts";
@@ -9,6 +9,8 @@ export { detectFormat, type DetectedFormat };
 
 /** Bytes → grid, dispatching on the detected format. Throws JixiaoError with a one-line reason. */
 export async function readGrid(bytes: Uint8Array, file?: string, format = detectFormat(bytes, file)): Promise<GridDocument> {
+  // Bytes handed over directly (stdin, a library caller) are held to the same size limits as files read from disk.
+  if (bytes.length > inputLimit(format).bytes) throw new JixiaoError("too-large", tooLargeMessage(format, bytes.length), file);
   switch (format) {
     case "html":
       return readHtml(bytes, file);

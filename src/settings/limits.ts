@@ -8,6 +8,25 @@
 
 // ── inputs (reading a file from disk) ───────────────────────────────────────────────────────────────────────
 
+const MiB = 1024 * 1024;
+
+/** Largest input file, in bytes, by the format its first bytes show. Only regular files are read (a FIFO, a
+ * device such as /dev/zero or a socket is refused before it is opened for reading); a file over its format's
+ * limit is refused from its size before it is read in full, and reading stops at the limit if it grows. Bytes
+ * handed over directly (stdin, the library's `{ path, bytes }`) are held to the same limits. */
+export const INPUT_MAX_BYTES = {
+  /** pdf.js holds the whole file; the largest fixture is under 1 MB, a 300-page scan ~100 MB. */
+  pdf: 256 * MiB,
+  /** A zip: only its XML parts are inflated (see the Word limits), images stay compressed and unread. */
+  docx: 128 * MiB,
+  /** HTML and MHTML: the page is parsed whole, so its size bounds the DOM (see the HTML limits). */
+  html: 32 * MiB,
+  /** JSON from `extract`, read by `validate`. */
+  json: 256 * MiB,
+  /** Anything else (legacy Office, unknown bytes) is only sniffed to say what it is. */
+  other: 64 * MiB,
+} as const;
+
 // ── output (writing results) ────────────────────────────────────────────────────────────────────────────────
 
 /** Longest file or folder name written below `-o DIR`, in UTF-8 bytes (Linux NAME_MAX): a longer mirrored name is
@@ -16,7 +35,46 @@ export const OUTPUT_NAME_MAX_BYTES = 255;
 
 // ── Word (.docx) ────────────────────────────────────────────────────────────────────────────────────────────
 
+/** The zip container, checked against the central directory's declared sizes BEFORE anything is inflated (and
+ * each part inflated into a buffer of its declared size, so a part that lies is cut off, not grown). */
+export const DOCX_ZIP_LIMITS = {
+  /** Entries in the zip: real documents hold tens to a few hundred parts (images, headers, styles). */
+  maxEntries: 20_000,
+  /** One XML part, inflated, in bytes. A 500-page table document's document.xml is ~30 MB; parsed, 30 MB took
+   * ~270 MB of heap, so a much larger part could not be read inside a worker's heap anyway. */
+  maxPartBytes: 40 * MiB,
+  /** All parts inflated for one document together (document, styles, numbering, embedded HTML chunks), in bytes. */
+  maxTotalBytes: 64 * MiB,
+  /** Declared inflated size ÷ compressed size of a part over 1 MB: deflate's best is ~1:1030, more is a bomb. */
+  maxRatio: 1100,
+} as const;
+
+/** Nodes (elements and text) kept from one XML part after formatting is dropped: ~25,000 per MB of a table
+ * document, ~350 bytes of heap each. */
+export const DOCX_MAX_XML_NODES = 750_000;
+
+/** Element nesting in an XML part (tables in cells, content controls, text boxes): real documents stay under 50
+ * levels; a deeper part is refused (`nesting deeper than 512 levels`) while it is parsed, before any recursive walk. */
+export const DOCX_MAX_NESTING = 512;
+
+/** Grid columns of one table: no real table is wider; a larger gridSpan/gridBefore is damage and is cut here. */
+export const DOCX_MAX_COLS = 1000;
+
+/** Grid slots (rows × columns) of one table; a larger table is refused. */
+export const DOCX_MAX_TABLE_SLOTS = 1_000_000;
+
 // ── HTML ────────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** DOM nodes (elements, text, comments) of one page, counted while it is parsed: ~140,000 per MB of a dense
+ * exported table page, ~400 bytes of heap each. A page with more is refused. */
+export const HTML_MAX_NODES = 400_000;
+
+/** Open elements while parsing, and DOM depth: Chrome's parser stops nesting at 512 too. parse5 scans its open
+ * elements at every tag, so a page of 10^5 nested tables is refused while it is parsed, not after minutes. */
+export const HTML_MAX_NESTING = 512;
+
+/** Grid slots (rows × columns, and the area its cells' spans claim) of one table; a larger table is refused. */
+export const HTML_MAX_TABLE_SLOTS = 1_000_000;
 
 // ── PDF ─────────────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -49,4 +107,9 @@ export const PDF_PAGE_MARGIN_PT = 144;
 export const PDF_MAX_PAGE_SIDE_PT = 14_400;
 
 // ── workers ─────────────────────────────────────────────────────────────────────────────────────────────────
-export {};
+
+/** A pool worker's V8 heap (`resourceLimits`), in MB; Node flags such as `--max-old-space-size` are not forwarded to
+ * workers (they refuse them). A worker past it fails its current file (`worker crashed: ran out of memory`) and is
+ * replaced. The limits above keep every accepted input well inside it. */
+export const WORKER_MAX_OLD_GENERATION_MB = 512;
+export const WORKER_MAX_YOUNG_GENERATION_MB = 16;

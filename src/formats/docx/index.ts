@@ -19,6 +19,16 @@ import { ZipParts } from "./zip.ts";
 
 /** .docx bytes → grid: every table that holds no other table, with the paragraphs above it as context. */
 export async function readDocx(bytes: Uint8Array, file?: string): Promise<GridDocument> {
+  try {
+    return readDocxParts(bytes, file);
+  } catch (err) {
+    // Limits met deep in the walk (nesting, nodes, cells per table) are thrown without the file's name.
+    if (err instanceof JixiaoError && err.file === undefined && file !== undefined) throw new JixiaoError(err.kind, err.message, file);
+    throw err;
+  }
+}
+
+function readDocxParts(bytes: Uint8Array, file?: string): GridDocument {
   if (isOle2(bytes)) throw oleError(bytes, file);
   if (!isZip(bytes)) throw new JixiaoError("damaged", "not a valid Word .docx file (not a zip archive)", file);
   const zip = new ZipParts(bytes, file);

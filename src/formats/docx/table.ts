@@ -7,7 +7,8 @@
  */
 import type { Cell } from "../../grid/types.ts";
 import { cleanCellText } from "../../grid/text.ts";
-import type { TableShape } from "../html/assemble.ts";
+import { DOCX_MAX_COLS as MAX_COLS, DOCX_MAX_TABLE_SLOTS } from "../../settings/limits.ts";
+import { tooManySlots, type TableShape } from "../html/assemble.ts";
 import type { DomNode, WordNames } from "./wordml.ts";
 
 /** Rows in order, looking through row-level content controls and custom XML; deleted and hidden rows dropped. */
@@ -60,9 +61,6 @@ function intVal(names: WordNames, prop: DomNode | undefined, fallback: number): 
   return Number.isFinite(n) && n >= 0 ? n : fallback;
 }
 
-/** No real table is wider than this; a larger gridSpan/gridBefore is damage, not layout. */
-const MAX_COLS = 1000;
-
 interface Building {
   cell: Cell;
   lines: string[];
@@ -75,7 +73,7 @@ export function wordTableShape(tbl: DomNode, names: WordNames, cellLines: (tc: D
   const built: Building[] = [];
   // owner[r][c]: the cell covering grid slot (r, c), for finding the cell a vMerge continuation extends.
   const owner: (Building | undefined)[][] = [];
-  let cols = declaredCols;
+  let cols = Math.min(declaredCols, MAX_COLS);
 
   rows.forEach((tr, r) => {
     const trPr = names.child(tr, "trPr");
@@ -114,9 +112,11 @@ export function wordTableShape(tbl: DomNode, names: WordNames, cellLines: (tc: D
     }
     col += intVal(names, names.child(trPr, "gridAfter"), 0);
     cols = Math.max(cols, Math.min(col, MAX_COLS));
+    if ((r + 1) * cols > DOCX_MAX_TABLE_SLOTS) throw tooManySlots(r + 1, cols, DOCX_MAX_TABLE_SLOTS);
   });
 
   const cells = built.map(({ cell, lines }) => ({ ...cell, text: cleanCellText(lines) }));
   cells.sort((a, b) => a.row - b.row || a.col - b.col);
   return { rows: rows.length, cols, cells };
 }
+

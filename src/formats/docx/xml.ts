@@ -4,8 +4,14 @@
  * tree from SAX events (htmlparser2, the parser cheerio uses) and leaves out what cannot matter: paragraph and
  * table properties, section properties, content-control properties, text outside `w:t`, and every run, cell
  * and row property except the few that change text or the grid.
+ *
+ * The tree is bounded while it is built (src/settings/limits.ts): a part nested deeper than DOCX_MAX_NESTING
+ * elements (every walker after this one recurses) or keeping more than DOCX_MAX_XML_NODES nodes is refused then
+ * and there, so 100,000 nested tables or unclosed paragraphs cost a few milliseconds, not a stack overflow.
  */
 import { Parser } from "htmlparser2";
+import { JixiaoError } from "../../errors.ts";
+import { DOCX_MAX_NESTING, DOCX_MAX_XML_NODES } from "../../settings/limits.ts";
 import type { DomNode } from "../html/dom.ts";
 import { SYMBOL_FONTS } from "./wordml.ts";
 
@@ -28,10 +34,18 @@ export function parseXml(xml: string, full = false): DomNode {
   let w = "w:";
   let dropDepth = 0; // > 0 while inside a dropped subtree
   let first = true;
+  let nodes = 0;
+  const count = () => {
+    if (++nodes > DOCX_MAX_XML_NODES) {
+      throw new JixiaoError("too-large", `more than ${DOCX_MAX_XML_NODES.toLocaleString("en-US")} elements and text runs in one XML part; refusing`);
+    }
+  };
 
   const parser = new Parser(
     {
       onopentag(name, attribs) {
+        // stack holds the root, so its length is the depth of the element being opened
+        if (stack.length + dropDepth > DOCX_MAX_NESTING) throw tooDeep();
         if (dropDepth > 0) {
           dropDepth++;
           return;
@@ -53,6 +67,7 @@ export function parseXml(xml: string, full = false): DomNode {
           }
         }
         const node: DomNode = { type: "tag", name, attribs, children: [] };
+        count();
         parent.children!.push(node);
         stack.push(node);
       },
@@ -66,11 +81,18 @@ export function parseXml(xml: string, full = false): DomNode {
         if (!full && parent.name !== w + "t") return;
         const last = parent.children![parent.children!.length - 1];
         if (last?.type === "text") last.data += data;
-        else parent.children!.push({ type: "text", data });
+        else {
+          count();
+          parent.children!.push({ type: "text", data });
+        }
       },
     },
     { xmlMode: true, decodeEntities: true },
   );
   parser.end(xml);
   return root;
+}
+
+function tooDeep(): JixiaoError {
+  return new JixiaoError("too-large", `nesting deeper than ${DOCX_MAX_NESTING} levels (tables in tables, content controls…); refusing`);
 }

@@ -2,20 +2,13 @@
  * Reading parts out of a .docx (a zip) with bounded memory: the central directory's declared sizes and the
  * entry count are checked BEFORE anything is inflated, and fflate inflates into a buffer of the declared size,
  * so an entry that lies about its size is cut off rather than allowed to grow (a zip bomb stays a few MB).
+ * The limits are DOCX_ZIP_LIMITS in src/settings/limits.ts.
  */
 import { unzipSync } from "fflate";
 import { JixiaoError } from "../../errors.ts";
+import { DOCX_ZIP_LIMITS as ZIP_LIMITS } from "../../settings/limits.ts";
 
-export const ZIP_LIMITS = {
-  /** Real documents hold tens to a few hundred parts (images, headers, styles). */
-  maxEntries: 20_000,
-  /** One XML part, inflated. A 500-page table document's document.xml is ~30 MB. */
-  maxPartBytes: 256 * 1024 * 1024,
-  /** All parts we inflate for one document together. */
-  maxTotalBytes: 384 * 1024 * 1024,
-  /** Deflate's best is ~1:1030; a part that claims more is a bomb, not a document. */
-  maxRatio: 1100,
-};
+export { ZIP_LIMITS };
 
 export interface ZipEntryInfo {
   name: string;
@@ -26,6 +19,8 @@ export interface ZipEntryInfo {
 
 export class ZipParts {
   private readonly entries = new Map<string, ZipEntryInfo>();
+  /** Declared inflated bytes of every part read so far. */
+  private inflated = 0;
 
   constructor(
     private readonly bytes: Uint8Array,
@@ -49,15 +44,18 @@ export class ZipParts {
     for (const name of wanted) {
       const e = this.entries.get(name)!;
       if (e.compression !== 0 && e.compression !== 8) throw new JixiaoError("damaged", `zip entry ${name} uses an unsupported compression method (${e.compression})`, this.file);
-      if (e.originalSize > ZIP_LIMITS.maxPartBytes) {
-        throw new JixiaoError("too-large", `${name} would inflate to ${mb(e.originalSize)}; refusing (limit ${mb(ZIP_LIMITS.maxPartBytes)})`, this.file);
-      }
       if (e.originalSize > 1_000_000 && e.originalSize > e.size * ZIP_LIMITS.maxRatio) {
         throw new JixiaoError("too-large", `${name} claims a ${Math.round(e.originalSize / Math.max(e.size, 1))}:1 compression ratio; refusing a likely zip bomb`, this.file);
       }
+      if (e.originalSize > ZIP_LIMITS.maxPartBytes) {
+        throw new JixiaoError("too-large", `${name} would inflate to ${mb(e.originalSize)}; refusing (limit ${mb(ZIP_LIMITS.maxPartBytes)} per XML part)`, this.file);
+      }
       total += e.originalSize;
     }
-    if (total > ZIP_LIMITS.maxTotalBytes) throw new JixiaoError("too-large", `the document parts would inflate to ${mb(total)}; refusing`, this.file);
+    if (this.inflated + total > ZIP_LIMITS.maxTotalBytes) {
+      throw new JixiaoError("too-large", `the document parts would inflate to ${mb(this.inflated + total)}; refusing (limit ${mb(ZIP_LIMITS.maxTotalBytes)} per document)`, this.file);
+    }
+    this.inflated += total;
     return new Map(Object.entries(this.unzip((info) => wanted.has(info.name))));
   }
 

@@ -5,6 +5,7 @@
  */
 import type { Cell, Table } from "../../grid/types.ts";
 import { cleanCellText } from "../../grid/text.ts";
+import { JixiaoError } from "../../errors.ts";
 
 /** A table before it gets its place in the document: the expanded grid and its anchored cells. */
 export interface TableShape {
@@ -78,4 +79,10 @@ function remap(n: number, keep: Set<number>): number[] {
     if (keep.has(i)) next++;
   }
   return map;
+}
+
+/** The one line for a table whose grid (rows × columns) passes the per-table limit. */
+export function tooManySlots(rows: number, cols: number, limit: number): JixiaoError {
+  const n = (x: number) => x.toLocaleString("en-US");
+  return new JixiaoError("too-large", `a table of ${n(rows)} rows × ${n(cols)} columns passes the limit of ${n(limit)} cells per table; refusing`);
 }

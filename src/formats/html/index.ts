@@ -1,16 +1,22 @@
-import { load } from "cheerio";
 import type { GridDocument } from "../../grid/types.ts";
+import { JixiaoError } from "../../errors.ts";
 import { isMhtml } from "../detect.ts";
 import { GridAssembler } from "./assemble.ts";
 import { decodeHtml } from "./charset.ts";
-import type { DomNode } from "./dom.ts";
 import { unpackMhtml } from "./mhtml.ts";
+import { parseHtml } from "./parse.ts";
 import { walkHtml } from "./walker.ts";
 
 /** HTML bytes (or a single-file .mht page) → grid: every innermost table with the text lines above it as context. */
-export async function readHtml(bytes: Uint8Array, _file?: string): Promise<GridDocument> {
-  const { text, warnings } = decodePage(bytes);
-  return htmlToGrid(text, warnings);
+export async function readHtml(bytes: Uint8Array, file?: string): Promise<GridDocument> {
+  try {
+    const { text, warnings } = decodePage(bytes);
+    return htmlToGrid(text, warnings);
+  } catch (err) {
+    // Limits met while parsing or walking (nesting, nodes, cells per table) are thrown without the file's name.
+    if (err instanceof JixiaoError && err.file === undefined && file !== undefined) throw new JixiaoError(err.kind, err.message, file);
+    throw err;
+  }
 }
 
 /** Page bytes (HTML or MHTML) → text, with the charset warnings. */
@@ -26,7 +32,7 @@ export function decodePage(bytes: Uint8Array): { text: string; warnings: string[
 
 /** Walk decoded HTML into an assembler that may already hold lines and tables (Word's embedded HTML chunks). */
 export function walkHtmlText(html: string, out: GridAssembler): void {
-  walkHtml(load(html).root()[0] as unknown as DomNode, out);
+  walkHtml(parseHtml(html), out);
 }
 
 /** Already-decoded HTML → grid. */

@@ -13,7 +13,8 @@
  */
 import { tableFromRows, toMatrix } from "../../grid/matrix.ts";
 import { cleanCellText, isWide } from "../../grid/text.ts";
-import { compactTable, type GridAssembler } from "./assemble.ts";
+import { HTML_MAX_TABLE_SLOTS } from "../../settings/limits.ts";
+import { compactTable, tooManySlots, type GridAssembler, type TableShape } from "./assemble.ts";
 import { childElements, isElement, type DomNode } from "./dom.ts";
 
 /** Not rendered as text, or never a document's content. */
@@ -184,8 +185,8 @@ function readDataTable(table: DomNode, flow: LineBuilder, sink: TableSink): void
   sink.open = null;
   const joined = open && out.adjoinsTable(open.count) ? joinSplitTable(open.rows, rows) : null;
   const count = out.tables.length;
-  if (joined) out.replaceLast(compactTable(tableFromRows(joined, 0)));
-  else out.table(compactTable(tableFromRows(rows, 0)));
+  if (joined) out.replaceLast(gridOf(joined));
+  else out.table(gridOf(rows));
   const all = joined ?? rows;
   if ((joined || out.tables.length > count) && all.some((row) => row.some((c) => c.overhang))) {
     sink.open = { rows: all, count: out.tables.length };
@@ -202,6 +203,7 @@ function joinSplitTable(first: SourceCell[][], second: SourceCell[][]): SourceCe
   const width = tableFromRows(first, 0).cols;
   const extended = first.map((row) => row.map(({ overhang, ...c }) => (overhang ? { ...c, rowspan: c.rowspan + overhang } : c)));
   const rows = [...extended, ...second];
+  checkArea(rows);
   const joined = tableFromRows(rows, 0);
   if (joined.cols !== width) return null;
   const m = toMatrix(joined);
@@ -209,6 +211,29 @@ function joinSplitTable(first: SourceCell[][], second: SourceCell[][]): SourceCe
   // Overhanging cells that ended up covering none of `second` leave it where it was: its own table.
   const covers = joined.cells.some((c) => c.row < first.length && c.row + c.rowspan > first.length);
   return covers ? rows : null;
+}
+
+/** The grid of some rows, refused when it passes HTML_MAX_TABLE_SLOTS (before or after empty columns are dropped). */
+function gridOf(rows: SourceCell[][]): TableShape {
+  checkArea(rows);
+  const shape = compactTable(tableFromRows(rows, 0));
+  if (shape.rows * shape.cols > HTML_MAX_TABLE_SLOTS) throw tooManySlots(shape.rows, shape.cols, HTML_MAX_TABLE_SLOTS);
+  return shape;
+}
+
+/** The slots the cells' spans claim (what placing them costs), checked before they are placed. */
+function checkArea(rows: SourceCell[][]): void {
+  let area = 0;
+  let widest = 0;
+  rows.forEach((row, r) => {
+    let width = 0;
+    for (const c of row) {
+      area += Math.max(1, Math.min(c.rowspan, rows.length - r)) * c.colspan;
+      width += c.colspan;
+    }
+    widest = Math.max(widest, width);
+  });
+  if (area > HTML_MAX_TABLE_SLOTS) throw tooManySlots(rows.length, widest, HTML_MAX_TABLE_SLOTS);
 }
 
 /** Row groups in display order: header rows first, footer rows last, as a browser lays them out. */
