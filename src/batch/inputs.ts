@@ -2,10 +2,15 @@
  * Command-line inputs → the list of files to process: files as given, folders walked recursively (hidden
  * entries skipped, sorted for a stable order), globs expanded here (a quoted glob reaches us unexpanded),
  * `-` for stdin. Only paths are kept, so 10,000 inputs cost next to nothing.
+ *
+ * Only regular files are read: a FIFO, a device (/dev/zero, /dev/stdin) or a socket named on the command line or
+ * matched by a glob is refused here, up front, with one line (a folder walk passes over them), as is a file larger
+ * than any input may be (MAX_INPUT_BYTES; the limit per format is applied when the file is read).
  */
 import { readdir, stat } from "node:fs/promises";
 import { isAbsolute, join } from "node:path";
 import { glob, isDynamicPattern } from "tinyglobby";
+import { MAX_INPUT_BYTES, megabytes, notRegularFile } from "../formats/detect.ts";
 
 export interface InputItem {
   /** The path as shown and written (relative when the user typed it relative); "-" for stdin. */
@@ -44,6 +49,14 @@ async function walk(dir: string, out: string[]): Promise<void> {
   }
 }
 
+/** Why an input that exists is not read (a special file, or larger than any input may be), or null. */
+function refusal(s: Awaited<ReturnType<typeof stat>>): string | null {
+  const special = notRegularFile(s);
+  if (special) return special;
+  if (s.size > MAX_INPUT_BYTES) return `${megabytes(Number(s.size))}: larger than the ${megabytes(MAX_INPUT_BYTES)} limit for any input; refusing`;
+  return null;
+}
+
 /** Expand command-line arguments into files. Duplicates (the same path reached twice) are dropped. */
 export async function expandInputs(args: readonly string[]): Promise<ExpandedInputs> {
   const items: InputItem[] = [];
@@ -73,13 +86,23 @@ export async function expandInputs(args: readonly string[]): Promise<ExpandedInp
         }
         if (files.length === 0) problems.push({ arg, reason: "empty folder: no files to read" });
         for (const f of files) add(f, false);
-      } else add(arg, true);
+      } else {
+        const refused = refusal(s);
+        if (refused) problems.push({ arg, reason: refused });
+        else add(arg, true);
+      }
       continue;
     }
     if (isDynamicPattern(arg)) {
       const matches = (await glob(arg, { onlyFiles: true, dot: false, expandDirectories: false, absolute: isAbsolute(arg) })).sort();
       if (matches.length === 0) problems.push({ arg, reason: "no files match this pattern" });
-      for (const m of matches) add(m, false);
+      for (const m of matches) {
+        // tinyglobby leaves out FIFOs but keeps a symlink to a device.
+        const ms = await stat(m).catch(() => null);
+        const refused = ms ? refusal(ms) : null;
+        if (refused) problems.push({ arg: m, reason: refused });
+        else add(m, false);
+      }
       continue;
     }
     const code = s.code;
