@@ -8,6 +8,7 @@
  * tsx) the host is taken from dist/, which the test setup builds.
  */
 import type { ResourceLimits, Worker } from "node:worker_threads";
+import { WORKER_MAX_OLD_GENERATION_MB, WORKER_MAX_YOUNG_GENERATION_MB } from "../settings/limits.ts";
 import { spawnWorker } from "../worker-exec-argv.ts";
 
 /**
@@ -40,6 +41,7 @@ export interface PoolOptions {
   timeoutMs?: number;
   /** Replace a worker after this many tasks (default DEFAULT_MAX_TASKS). */
   maxTasksPerWorker?: number;
+  /** A worker's V8 heap; default WORKER_MAX_OLD_GENERATION_MB / WORKER_MAX_YOUNG_GENERATION_MB (settings/limits.ts). */
   resourceLimits?: ResourceLimits;
   /** What workers print on stderr (pdf.js warnings …); dropped when not given. Worker stdout is always dropped. */
   onWorkerStderr?: (text: string) => void;
@@ -117,7 +119,10 @@ export class WorkerPool<T = unknown, R = unknown> {
   private spawn(): void {
     const worker = spawnWorker(workerHostUrl(), {
       workerData: { taskModule: String(this.opts.taskModule), config: this.opts.config },
-      resourceLimits: this.opts.resourceLimits,
+      resourceLimits: this.opts.resourceLimits ?? {
+        maxOldGenerationSizeMb: WORKER_MAX_OLD_GENERATION_MB,
+        maxYoungGenerationSizeMb: WORKER_MAX_YOUNG_GENERATION_MB,
+      },
       stdout: true,
       stderr: true,
     });
