@@ -17,6 +17,7 @@ import { reportDocument, reportTable } from "./diagnostics.ts";
 import { scanRow, type FieldHit } from "./fields.ts";
 import { hasIndicatorText, looksLikeIndicator, newFillState, readIndicatorRow } from "./matrix.ts";
 import { refOf, slotAt, tableRows, type Slot } from "./rows.ts";
+import type { MatrixMap } from "./header.ts";
 import type { ReadingState, TableState } from "./state.ts";
 import { joinLines, paragraphs } from "./text.ts";
 import { parseValue } from "./value.ts";
@@ -99,6 +100,7 @@ class Reader {
     openTotals: [],
     unitTotals: new Set(),
     wideProjects: new Set(),
+    matrixStarts: [],
     table: newTableState({ index: -1, rows: 0, cols: 0, cells: [], context: [] }),
   };
 
@@ -140,7 +142,11 @@ class Reader {
     // something new (a title of its own).
     const m = prevMatrix;
     const ownStart = t.ctx.title !== null || t.ctx.fields.length > 0;
-    if (m && ((m.width !== undefined && m.width !== table.cols && m.span !== table.cols) || ownStart)) s.matrix = null;
+    if (m && m.width !== undefined && m.width !== table.cols && m.span !== table.cols && !ownStart) {
+      // A reader that keeps only the columns some cell starts in (a name merged over two grid columns leaves one
+      // empty) gives the continuation fewer columns: the same matrix, its columns renumbered.
+      s.matrix = s.matrixStarts.length === table.cols ? renumbered(m, s.matrixStarts) : null;
+    } else if (m && ownStart) s.matrix = null;
     t.continues = s.matrix !== null;
     // A unit line (`563201某单位`, `单位名称：某单位`) names the unit of the projects that follow, until another one.
     if (t.ctx.unit) s.unitLine = { unit: t.ctx.unit, unitCode: t.ctx.unitCode };
@@ -153,6 +159,9 @@ class Reader {
       const kind = classifyRow(table, rows, r, s, grid);
       r += Math.max(1, this.handlers[kind.kind](kind, table, rows, r));
     }
+    // Body rows only: the fields above a matrix may use columns the indicators do not.
+    const body = s.matrix?.header?.table === table.index ? rows.slice(s.matrix.header.last + 1) : rows;
+    s.matrixStarts = s.matrix ? startColumns(body) : [];
     if (s.entity?.kind === "department" && s.entity.d.tables[0] === table.index) finishDepartment(s.entity.d);
     if (!t.hasLabels && s.entity && !t.continues && !t.indicators) this.s.warnings.push(`table ${table.index + 1}: no performance-table labels found`);
     reportTable(s, table);
@@ -697,4 +706,23 @@ function completesValue(first: string, second: string): boolean {
 function sameReading(x: Target, y: Target): boolean {
   const strip = (t: Target) => JSON.stringify(t, (k, v) => (k === "text" ? undefined : v));
   return strip(x) === strip(y);
+}
+
+/** The grid columns some cell of the table starts in, in order. */
+function startColumns(rows: Slot[][]): number[] {
+  const cols = new Set<number>();
+  for (const row of rows) for (const x of row) if (x.anchored) cols.add(x.col);
+  return [...cols].sort((a, b) => a - b);
+}
+
+/** A matrix read in a table whose used columns were `starts`, for a table that holds only those columns. */
+function renumbered(m: MatrixMap, starts: number[]): MatrixMap {
+  const to = (c: number) => {
+    let k = 0;
+    while (k + 1 < starts.length && starts[k + 1] <= c) k++;
+    return k;
+  };
+  const mapAll = <K extends string>(o: Partial<Record<K, number>>) =>
+    Object.fromEntries(Object.entries(o).map(([k, c]) => [k, to(c as number)])) as Partial<Record<K, number>>;
+  return { ...m, cols: mapAll(m.cols), fieldCols: mapAll(m.fieldCols), width: starts.length, span: undefined };
 }

@@ -43,6 +43,8 @@ export interface ReadingState {
   unitTotals: Set<TotalRow>;
   /** Projects read from wide-table rows: a 合计 row after them totals those no other total has claimed. */
   wideProjects: Set<Project>;
+  /** The columns cells start in, in the table the open matrix was last read in (to follow it into a narrower one). */
+  matrixStarts: number[];
 
   // ── within one table ──
   table: TableState;
