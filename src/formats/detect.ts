@@ -90,9 +90,13 @@ export function inputLimit(format: DetectedFormat): { bytes: number; label: stri
     case "pdf":
       return { bytes: INPUT_MAX_BYTES.pdf, label: "PDF" };
     case "docx":
+      return { bytes: INPUT_MAX_BYTES.docx, label: "Word (.docx)" };
     case "xlsx":
     case "zip":
-      return { bytes: INPUT_MAX_BYTES.docx, label: "Word (.docx)" };
+    case "doc":
+    case "encrypted":
+      // refused anyway, but with the reason that says what they are (legacy Office, password, workbook)
+      return { bytes: INPUT_MAX_BYTES.docx, label: "Office and zip" };
     case "html":
       return { bytes: INPUT_MAX_BYTES.html, label: "HTML" };
     case "json":

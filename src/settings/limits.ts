@@ -17,7 +17,8 @@ const MiB = 1024 * 1024;
 export const INPUT_MAX_BYTES = {
   /** pdf.js holds the whole file; the largest fixture is under 1 MB, a 300-page scan ~100 MB. */
   pdf: 256 * MiB,
-  /** A zip: only its XML parts are inflated (see the Word limits), images stay compressed and unread. */
+  /** A zip (and other Office files): only its XML parts are inflated (see the Word limits), images stay
+   * compressed and unread. */
   docx: 128 * MiB,
   /** HTML and MHTML: the page is parsed whole, so its size bounds the DOM (see the HTML limits). */
   html: 32 * MiB,
