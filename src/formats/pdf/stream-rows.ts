@@ -430,35 +430,23 @@ function tableRules(lines: Line[], frame: Box | null, margins: [number, number] 
   const ys = [y0, ...cuts.map((c) => c.y), y1];
   const nRows = ys.length - 1;
   // Blocks by row (a block crossing cuts is in every row it touches).
+  // rowsOf depends on the block alone once the rows are known: worked out once per block (the nesting checks below
+  // ask it for every block again and again).
+  const rowsMemo = new Map<Block, number[]>();
   const rowsOf = (b: Block) => {
-    const rs: number[] = [];
+    let rs = rowsMemo.get(b);
+    if (rs) return rs;
+    rs = [];
     for (let r = 0; r < nRows; r++) if (b.top < ys[r + 1] && b.bottom > ys[r]) rs.push(r);
+    rowsMemo.set(b, rs);
     return rs;
   };
-  const bands = ys.slice(0, -1).map((_, r) => ({ runs: lines.flatMap((l) => l.runs).filter((t) => (t.top + t.bottom) / 2 > ys[r] && (t.top + t.bottom) / 2 < ys[r + 1]) }));
+  const bands = rowBands(lines.flatMap((l) => l.runs), ys);
   const cols = columnBoundaries(bands, x0, x1).map((c) => c.x);
-  // The middle of the strip that no text of the table covers around x (the same for every cell beside it), or x.
-  const covered = blocks.map((b) => [b.x0, b.x1] as [number, number]).sort((p, q) => p[0] - q[0]);
-  const gapMiddle = (x: number) => {
-    let lo = x0;
-    for (const [p, q] of covered) {
-      if (p > x) return (lo + p) / 2;
-      if (q >= x) return x;
-      lo = Math.max(lo, q);
-    }
-    return x;
-  };
-  // The column(s) of a cell: between the column boundaries around it; where text lies whole between such a
+  // The column(s) of every cell: between the column boundaries around it; where text lies whole between such a
   // boundary and the cell, apart from it (a column too few rows show to be found), halfway to that text.
-  const colRange = (b: Block): [number, number] => {
-    let a = Math.max(x0, ...cols.filter((c) => c <= b.x0 + 0.5));
-    let c = Math.min(x1, ...cols.filter((e) => e >= b.x1 - 0.5));
-    const left = blocks.filter((o) => o.x0 >= a && o.x1 <= b.x0 - 0.5 * em);
-    const right = blocks.filter((o) => o.x1 <= c && o.x0 >= b.x1 + 0.5 * em);
-    if (left.length) a = gapMiddle((Math.max(...left.map((o) => o.x1)) + b.x0) / 2);
-    if (right.length) c = gapMiddle((Math.min(...right.map((o) => o.x0)) + b.x1) / 2);
-    return [a, c];
-  };
+  const ranges = cellColumns(blocks, cols, x0, x1, em);
+  const colRange = (b: Block): [number, number] => ranges.get(b)!;
   // spans[k]: x ranges where the rule under row k is not drawn.
   const open: [number, number][][] = cuts.map((c) => c.crossing.map(colRange));
   // A cell with empty cells above and below it in its column, centred on them: spans them.
@@ -540,3 +528,126 @@ function tableRules(lines: Line[], frame: Box | null, margins: [number, number] 
   return out;
 }
 
+
+/** Index of the first element of ascending `xs` greater than v (xs.length if none). */
+function upperBound(xs: number[], v: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid] <= v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of the first element of ascending `xs` at least v (xs.length if none). */
+function lowerBound(xs: number[], v: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid] < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Insert v into ascending `xs`, keeping it sorted. */
+function insertSorted(xs: number[], v: number): void {
+  xs.splice(upperBound(xs, v), 0, v);
+}
+
+/**
+ * Each block's column range in a table of `blocks` whose column boundaries are `cols`, inside [x0, x1]: from the
+ * nearest boundaries around it, drawn in to halfway to the nearest text lying whole between such a boundary and
+ * the block (more than half an em from it), at the middle of the strip no text covers there. Worked out for all
+ * blocks at once in O(n log n) (sorted sweeps); the same values as asking each block on its own.
+ */
+function cellColumns(blocks: Block[], cols: number[], x0: number, x1: number, em: number): Map<Block, [number, number]> {
+  const sortedCols = [...cols].sort((a, b) => a - b);
+  // The middle of the strip that no text of the table covers around x (the same for every cell beside it), or x:
+  // the first text span starting right of x, unless a span before it reaches x.
+  const covered = blocks.map((b) => [b.x0, b.x1] as [number, number]).sort((p, q) => p[0] - q[0]);
+  const starts = covered.map(([p]) => p);
+  const reach: number[] = []; // reach[k]: the furthest end of the spans before k, from x0
+  let far = x0;
+  for (const [, q] of covered) {
+    reach.push(far);
+    far = Math.max(far, q);
+  }
+  // Largest end among the first k spans: endMax[k - 1].
+  const endMax: number[] = [];
+  let m = -Infinity;
+  for (const [, q] of covered) {
+    m = Math.max(m, q);
+    endMax.push(m);
+  }
+  const gapMiddle = (x: number) => {
+    const k = upperBound(starts, x);
+    if (k > 0 && endMax[k - 1] >= x) return x;
+    if (k === covered.length) return x;
+    return (reach[k] + covered[k][0]) / 2;
+  };
+  const out = new Map<Block, [number, number]>();
+  const bounds = blocks.map((b) => {
+    const i = upperBound(sortedCols, b.x0 + 0.5);
+    const j = lowerBound(sortedCols, b.x1 - 0.5);
+    return [i > 0 ? Math.max(x0, sortedCols[i - 1]) : x0, j < sortedCols.length ? Math.min(x1, sortedCols[j]) : x1];
+  });
+  // Left: the largest end x1 ≤ b.x0 − em/2 among blocks starting at or right of a (queries by a, falling).
+  const left = new Map<Block, number>();
+  {
+    const byStart = [...blocks].sort((p, q) => q.x0 - p.x0);
+    const queries = blocks.map((b, k) => k).sort((p, q) => bounds[q][0] - bounds[p][0]);
+    const ends: number[] = [];
+    let next = 0;
+    for (const k of queries) {
+      const a = bounds[k][0];
+      while (next < byStart.length && byStart[next].x0 >= a) insertSorted(ends, byStart[next++].x1);
+      const b = blocks[k];
+      const at = upperBound(ends, b.x0 - 0.5 * em);
+      if (at > 0) left.set(b, ends[at - 1]);
+    }
+  }
+  // Right: the smallest start x0 ≥ b.x1 + em/2 among blocks ending at or left of c (queries by c, rising).
+  const right = new Map<Block, number>();
+  {
+    const byEnd = [...blocks].sort((p, q) => p.x1 - q.x1);
+    const queries = blocks.map((b, k) => k).sort((p, q) => bounds[p][1] - bounds[q][1]);
+    const startsIn: number[] = [];
+    let next = 0;
+    for (const k of queries) {
+      const c = bounds[k][1];
+      while (next < byEnd.length && byEnd[next].x1 <= c) insertSorted(startsIn, byEnd[next++].x0);
+      const b = blocks[k];
+      const at = lowerBound(startsIn, b.x1 + 0.5 * em);
+      if (at < startsIn.length) right.set(b, startsIn[at]);
+    }
+  }
+  blocks.forEach((b, k) => {
+    let [a, c] = bounds[k];
+    const l = left.get(b);
+    const r = right.get(b);
+    if (l !== undefined) a = gapMiddle((l + b.x0) / 2);
+    if (r !== undefined) c = gapMiddle((r + b.x1) / 2);
+    out.set(b, [a, c]);
+  });
+  return out;
+}
+
+/** The runs whose middle lies strictly inside each row [ys[r], ys[r + 1]], in their order (binary search per run). */
+function rowBands(runs: TextRun[], ys: number[]): { runs: TextRun[] }[] {
+  const bands = ys.slice(0, -1).map(() => ({ runs: [] as TextRun[] }));
+  const sorted = ys.every((y, i) => i === 0 || ys[i - 1] <= y);
+  for (const t of runs) {
+    const mid = (t.top + t.bottom) / 2;
+    if (sorted) {
+      const r = upperBound(ys, mid) - 1;
+      if (r >= 0 && r < bands.length && mid > ys[r] && mid < ys[r + 1]) bands[r].runs.push(t);
+    } else {
+      for (let r = 0; r < bands.length; r++) if (mid > ys[r] && mid < ys[r + 1]) bands[r].runs.push(t);
+    }
+  }
+  return bands;
+}

@@ -233,6 +233,8 @@ export function textPieces(runs: TextRun[], x0: number, x1: number): { p: number
   // a gap as wide as one between cells. Its next line, centred in the cell, is centred on the whole first line
   // and not on either side of the gap: the two sides are one text.
   const lines = baselineLines(runs);
+  // Each line's top and texts as a whole, worked out once (asked again for every close pair of pieces).
+  let lineTexts: { top: number; texts: { p: number; q: number }[] }[] | null = null;
   for (let i = 0; i + 1 < pieces.length; i++) {
     const a = pieces[i];
     const c = pieces[i + 1];
@@ -243,10 +245,10 @@ export function textPieces(runs: TextRun[], x0: number, x1: number): { p: number
     const under = (top: number) =>
       runs.some((o) => o.bottom <= top && top - o.bottom < WRAP_EM * em && o.x1 > a.p - TOUCH && o.x0 < a.q + TOUCH) &&
       runs.some((o) => o.bottom <= top && top - o.bottom < WRAP_EM * em && o.x1 > c.p - TOUCH && o.x0 < c.q + TOUCH);
-    const joins = lines.some((l) => {
-      const top = Math.min(...l.map((r) => r.top));
+    lineTexts ??= lines.map((l) => ({ top: Math.min(...l.map((r) => r.top)), texts: joinWords(l, x0, x1) }));
+    const joins = lineTexts.some(({ top, texts }) => {
       // A text of the line as a whole (a left-aligned paragraph's next line begins where its first line does).
-      return joinWords(l, x0, x1).some(
+      return texts.some(
         (w) =>
           w.p > a.p + 0.5 * em &&
           w.q < c.q - 0.5 * em &&
