@@ -80,13 +80,13 @@ export const HTML_MAX_TABLE_SLOTS = 1_000_000;
 // ── PDF ─────────────────────────────────────────────────────────────────────────────────────────────────────
 
 /** Text runs (pdf.js text items) on one page; a page with more is skipped with a warning (the densest page of the
- * fixtures has about 500). Read as a stream, so a page of 10^6 runs stops here instead of filling the heap. */
+ * fixtures has 612). Read as a stream, so a page of 10^6 runs stops here instead of filling the heap. */
 export const PDF_MAX_TEXT_RUNS_PER_PAGE = 50_000;
 
 /** Drawing operators on one page (pdf.js operator list, form XObjects expanded); a page with more is skipped with a
- * warning. The list is counted as pdf.js delivers it, in chunks, and abandoned at the limit (the fixtures' busiest
- * page has a few thousand). */
-export const PDF_MAX_OPERATORS_PER_PAGE = 200_000;
+ * warning. The list is counted as pdf.js delivers it, in chunks, and abandoned at the limit: about 1 KB of heap per
+ * operator, so the limit holds a page to about 100 MB (the fixtures' busiest page has 4,221). */
+export const PDF_MAX_OPERATORS_PER_PAGE = 100_000;
 
 /** Ruling-line segments on one page (before collinear pieces are joined); a page with more is skipped with a warning.
  * One path operator can hold any number of segments, so this is counted apart from the operators. */

@@ -25,10 +25,16 @@ export async function readPdf(bytes: Uint8Array, file?: string): Promise<GridDoc
 
 export async function readPdfWith(bytes: Uint8Array, file?: string, opts: ReadPdfOptions = {}): Promise<GridDocument> {
   const layouts: PageLayout[] = [];
-  const { pages } = await readPdfPages(bytes, file, (page) => layouts.push(layoutPage(page)), opts.mode, opts.timeoutMs);
-  if (layouts.length > 0 && layouts.every((p) => p.error)) throw new JixiaoError("damaged", `damaged PDF: ${layouts[0].error}`, file);
+  const read = await readPdfPages(bytes, file, (page) => layouts.push(layoutPage(page)), opts.mode, opts.timeoutMs);
+  const pages = read.pages;
+  if (layouts.length > 0 && layouts.every((p) => p.error)) {
+    // Every page over a limit (settings/limits.ts) or damaged: the first over a limit says why, else the first.
+    const over = layouts.find((p) => p.overLimit);
+    if (over) throw new JixiaoError("too-large", `PDF too complex to read: page ${over.number} has ${over.error}`, file);
+    throw new JixiaoError("damaged", `damaged PDF: ${layouts[0].error}`, file);
+  }
   if (layouts.every((p) => p.textRuns === 0)) throw new JixiaoError("no-text", "no text layer (scanned?)", file);
-  const warnings = layouts.flatMap((p) => p.warnings);
+  const warnings = [...layouts.flatMap((p) => p.warnings), ...(read.warnings ?? [])];
   const { tables, trailing } = assemble(layouts);
   return { format: "pdf", tables, trailing, pages, warnings };
 }

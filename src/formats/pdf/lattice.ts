@@ -5,6 +5,7 @@
  * edge has no border lies outside the table; one whose top or bottom edge has none is open there (the table
  * goes on across a page break).
  */
+import { PDF_MAX_GRID_SLOTS } from "../../settings/limits.ts";
 import type { HRule, VRule } from "./types.ts";
 import type { TableFrame } from "./page-table.ts";
 
@@ -68,7 +69,7 @@ function covers(intervals: [number, number][], a: number, b: number): boolean {
  * Find the ruled tables on a page. Frames are ordered smallest first (nested tables win their text).
  * `pageHeight` limits open (borderless) ends to the page's top and bottom, where a page break cuts a table.
  */
-export function findLatticeFrames(h: HRule[], v: VRule[], pageHeight: number): TableFrame[] {
+export function findLatticeFrames(h: HRule[], v: VRule[], pageHeight: number, notes: string[] = []): TableFrame[] {
   const nh = h.length;
   const uf = new UnionFind(nh + v.length);
   for (let i = 0; i < nh; i++) {
@@ -90,14 +91,14 @@ export function findLatticeFrames(h: HRule[], v: VRule[], pageHeight: number): T
   for (const g of groups.values()) {
     // One horizontal line is enough for the piece of a table cut off by a page break, open at top or bottom.
     if (g.h.length < 1 || g.v.length < 2) continue;
-    const frame = buildFrame(g.h, g.v, pageHeight);
+    const frame = buildFrame(g.h, g.v, pageHeight, notes);
     if (frame) frames.push(frame);
   }
   const area = (f: TableFrame) => (f.box.x1 - f.box.x0) * (f.box.y1 - f.box.y0);
   return frames.sort((a, b) => area(a) - area(b));
 }
 
-function buildFrame(hs: HRule[], vs: VRule[], pageHeight: number): TableFrame | null {
+function buildFrame(hs: HRule[], vs: VRule[], pageHeight: number, notes: string[]): TableFrame | null {
   const xs = positions(vs.map((l) => l.x));
   const ys = positions(hs.map((l) => l.y));
   if (xs.length < 2) return null;
@@ -110,6 +111,11 @@ function buildFrame(hs: HRule[], vs: VRule[], pageHeight: number): TableFrame | 
   if (ys.length < 2) return null;
   const nc = xs.length - 1;
   const nr = ys.length - 1;
+  // Every array below is sized by the grid: an absurd one (a mesh of rules) is no table to read.
+  if (nr * nc > PDF_MAX_GRID_SLOTS) {
+    notes.push(`a ruled grid of ${nr.toLocaleString("en")} × ${nc.toLocaleString("en")} cells, more than ${PDF_MAX_GRID_SLOTS.toLocaleString("en")}: not read as a table`);
+    return null;
+  }
 
   // Border pieces along each grid line.
   const vAt: [number, number][][] = xs.map(() => []);

@@ -2,6 +2,7 @@
  * One page → its tables (ruled first; borderless only where the page has no ruled table) and the text lines
  * outside them, in reading order.
  */
+import { PDF_MAX_RUNS_FOR_BORDERLESS } from "../../settings/limits.ts";
 import { findLatticeFrames } from "./lattice.ts";
 import { anchor, slotAt, type PageCell, type PageTable, type TableFrame } from "./page-table.ts";
 import { mergeRules } from "./rule-merge.ts";
@@ -34,6 +35,8 @@ export interface PageLayout {
   textRuns: number;
   /** Why the page could not be read. */
   error?: string;
+  /** Skipped for being over a per-page limit (`error` says which). */
+  overLimit?: boolean;
   warnings: string[];
 }
 
@@ -42,21 +45,30 @@ export function layoutPage(page: PageData): PageLayout {
   const merged = mergeRules(page.h, page.v);
   const v = merged.v;
   let h = merged.h;
-  let frames = findLatticeFrames(h, v, page.height);
+  const notes: string[] = [];
+  let frames = findLatticeFrames(h, v, page.height, notes);
+  // Finding tables without rulings compares the page's text blocks with one another: past a limit the page keeps
+  // its ruled tables and free lines only (a warning says so).
+  const dense = runs.length > PDF_MAX_RUNS_FOR_BORDERLESS;
+  if (dense) {
+    notes.push(`${runs.length.toLocaleString("en")} text runs, more than ${PDF_MAX_RUNS_FOR_BORDERLESS.toLocaleString("en")}: tables not fully ruled not looked for`);
+  }
   // No ruled table: a table without rulings (or with only its frame) gets virtual rules between its rows, then
   // its columns as rows ruled without column borders do, each table on its own (stacked tables stay apart).
-  const borderless = frames.length === 0 ? borderlessRules(runs, h, v, page.width, page.height) : [];
+  const borderless = frames.length === 0 && !dense ? borderlessRules(runs, h, v, page.width, page.height) : [];
   if (borderless.length > 0) h = mergeRules([...h, ...borderless.flat()], []).h;
   // Rows ruled without column borders: columns from the text between the rules.
   const vv =
     borderless.length > 0
       ? borderless.flatMap((rows) => virtualColumns(rows, runs, frames, page.height))
-      : virtualColumns(h, runs, frames, page.height);
+      : dense
+        ? []
+        : virtualColumns(h, runs, frames, page.height);
   // Columns ruled without row borders: rows from the text between the rules.
-  const vh = virtualRows(v, runs, frames, page.height);
+  const vh = dense ? [] : virtualRows(v, runs, frames, page.height);
   if (vv.length > 0 || vh.length > 0) {
     const all = mergeRules([...h, ...vh], [...v, ...vv]);
-    frames = findLatticeFrames(vh.length > 0 ? all.h : h, all.v, page.height);
+    frames = findLatticeFrames(vh.length > 0 ? all.h : h, all.v, page.height, notes);
   }
   const byFrame: TextRun[][][] = frames.map((f) => f.slots.map(() => []));
   const free: TextRun[] = [];
@@ -77,7 +89,7 @@ export function layoutPage(page: PageData): PageLayout {
     if (vh.length > 0 || vv.some((l) => l.x >= t.box.x0 - 1 && l.x <= t.box.x1 + 1 && l.y0 >= t.box.y0 - 1 && l.y1 <= t.box.y1 + 1)) t.guessed = true;
   });
   let rest = free;
-  if (tables.length === 0) {
+  if (tables.length === 0 && !dense) {
     const stream = findStreamTables(free, page.number);
     tables = stream.tables;
     rest = stream.rest;
@@ -89,13 +101,17 @@ export function layoutPage(page: PageData): PageLayout {
     if (text) lines.push({ text, page: page.number, top: l.top, bottom: l.bottom, x0: l.x0, x1: l.x1, size: l.size });
   }
   const warnings: string[] = [];
-  if (page.error) warnings.push(`page ${page.number}: damaged, skipped (${page.error})`);
+  if (page.overLimit) warnings.push(`page ${page.number}: ${page.error}, skipped`);
+  else if (page.error) warnings.push(`page ${page.number}: damaged, skipped (${page.error})`);
   else if (runs.length === 0 && page.images.length > 0) warnings.push(`page ${page.number}: no text layer (scanned?)`);
   else if (runs.length > 0 && hasUntextedImage(page, runs)) {
     warnings.push(`page ${page.number}: a large image with no text over it (a scanned table?)`);
   }
+  if (page.offPage) warnings.push(`page ${page.number}: ${page.offPage} text run${page.offPage > 1 ? "s" : ""} drawn beyond the page, ignored`);
+  for (const note of [...new Set(notes)]) warnings.push(`page ${page.number}: ${note}`);
   const layout: PageLayout = { number: page.number, width: page.width, height: page.height, tables, lines, textRuns: runs.length, warnings };
   if (page.error) layout.error = page.error;
+  if (page.overLimit) layout.overLimit = true;
   return layout;
 }
 

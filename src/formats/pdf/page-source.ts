@@ -30,7 +30,7 @@ function workerUrl(): URL | null {
 type WorkerMsg =
   | { type: "ready" }
   | { id: number; type: "page"; page: PageData }
-  | { id: number; type: "done"; pages: number }
+  | { id: number; type: "done"; pages: number; warnings?: string[] }
   | { id: number; type: "error"; kind: ErrorKind; message: string };
 
 interface Job {
@@ -114,7 +114,7 @@ class PdfWorker {
       return;
     }
     this.finish();
-    if (m.type === "done") job.resolve({ pages: m.pages });
+    if (m.type === "done") job.resolve(m.warnings?.length ? { pages: m.pages, warnings: m.warnings } : { pages: m.pages });
     else job.reject(new JixiaoError(m.kind, m.message, job.file));
   }
 

@@ -3,9 +3,17 @@
  * talks to pdf.js; it runs in the PDF worker thread or, when that is not available, in the caller's thread.
  */
 import { JixiaoError } from "../../errors.ts";
+import {
+  PDF_MAX_OPERATORS_PER_PAGE,
+  PDF_MAX_PAGE_SIDE_PT,
+  PDF_MAX_RULINGS_PER_PAGE,
+  PDF_MAX_TEXT_RUNS_PER_PAGE,
+  PDF_PAGE_MARGIN_PT,
+} from "../../settings/limits.ts";
+import { LateFailures } from "./late-failures.ts";
 import { loadPdfjs, pdfjsPackageDir, type PdfjsModule } from "./pdfjs.ts";
 import { rulingsFromOperatorList } from "./rulings.ts";
-import type { PageData, TextRun } from "./types.ts";
+import type { Box, HRule, PageData, TextRun, VRule } from "./types.ts";
 
 /** A page that takes longer than this is stuck (pdf.js can wait forever on some damaged files). */
 export const PAGE_TIMEOUT_MS = 30_000;
@@ -80,7 +88,12 @@ export function pdfError(err: unknown, file: string | undefined): JixiaoError {
 
 export interface ReadPagesResult {
   pages: number;
+  /** What went wrong in pdf.js outside any page read (a promise it left unhandled): one line each. */
+  warnings?: string[];
 }
+
+/** A page over one of the per-page limits: skipped, with the reason as its error. */
+class PageLimit extends Error {}
 
 /**
  * Open the PDF once and hand over each page's data in order. Throws JixiaoError (encrypted, damaged, timeout).
@@ -109,31 +122,44 @@ export async function readPages(
     stopAtErrors: false,
     verbosity: pdfjs.VerbosityLevel.ERRORS,
   });
-  // No onPassword handler: pdf.js then rejects with a PasswordException instead of waiting for a password.
-  let doc: Awaited<typeof task.promise>;
+  // Whatever pdf.js leaves unhandled while this document is open (a page dictionary it prefetched and nobody
+  // awaited) is this document's: a warning here, not a crash blamed on whichever file the thread reads next.
+  const late = new LateFailures();
   try {
-    doc = await withTimeout(task.promise, pageTimeoutMs, "opening the PDF", file);
-  } catch (err) {
-    void task.destroy();
-    throw pdfError(err, file);
-  }
-  try {
-    const ops = pdfjs.OPS;
-    for (let n = 1; n <= doc.numPages; n++) {
-      let page: PageData;
-      try {
-        page = await withTimeout(readPage(pdfjs, doc, n, ops), pageTimeoutMs, `page ${n}`, file);
-      } catch (err) {
-        if (err instanceof JixiaoError && err.kind === "timeout") throw err;
-        // One broken page does not lose the others; the caller warns (or fails if no page could be read).
-        const reason = pdfError(err, file).message.replace(/^damaged PDF: /, "");
-        page = { number: n, width: 0, height: 0, texts: [], h: [], v: [], images: [], error: reason };
-      }
-      onPage(page);
+    // No onPassword handler: pdf.js then rejects with a PasswordException instead of waiting for a password.
+    let doc: Awaited<typeof task.promise>;
+    try {
+      doc = await withTimeout(task.promise, pageTimeoutMs, "opening the PDF", file);
+    } catch (err) {
+      await task.destroy().catch(() => undefined);
+      throw pdfError(err, file);
     }
-    return { pages: doc.numPages };
+    let pages: number;
+    try {
+      const ops = pdfjs.OPS;
+      for (let n = 1; n <= doc.numPages; n++) {
+        let page: PageData;
+        try {
+          page = await withTimeout(readPage(pdfjs, doc, n, ops), pageTimeoutMs, `page ${n}`, file);
+        } catch (err) {
+          if (err instanceof JixiaoError && err.kind === "timeout") throw err;
+          // One broken page does not lose the others; the caller warns (or fails if no page could be read).
+          const reason = err instanceof PageLimit ? err.message : pdfError(err, file).message.replace(/^damaged PDF: /, "");
+          page = { number: n, width: 0, height: 0, texts: [], h: [], v: [], images: [], error: reason };
+          if (err instanceof PageLimit) page.overLimit = true;
+        }
+        onPage(page);
+      }
+      pages = doc.numPages;
+    } finally {
+      await doc.destroy().catch(() => undefined);
+    }
+    const warnings = await late.settle();
+    return warnings.length > 0 ? { pages, warnings } : { pages };
   } finally {
-    await doc.destroy().catch(() => undefined);
+    // Also on failure: a rejection still pending is reported before the next document starts.
+    await late.settle();
+    late.close();
   }
 }
 
@@ -168,19 +194,141 @@ async function readPage(pdfjs: PdfjsModule, doc: PdfDoc, n: number, ops: PdfjsMo
   const page = await doc.getPage(n);
   try {
     const viewport = page.getViewport({ scale: 1 });
-    const content = await page.getTextContent({ includeMarkedContent: false });
-    const items: { str: string; transform: Matrix; width: number }[] = [];
-    for (const item of content.items) {
-      if (!("str" in item) || !item.str || !item.str.trim()) continue;
-      items.push({ str: item.str, transform: item.transform as number[], width: item.width });
-    }
+    const items = await textItems(page);
     const turn = unturn(dominantTurn(items, viewport.transform), viewport.width, viewport.height);
     const vt = multiply(turn.m, viewport.transform);
-    const texts = items.map((it) => textRun(it.str, it.transform, it.width, vt));
-    const list = await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE });
-    const { h, v, images } = rulingsFromOperatorList(list.fnArray, list.argsArray, ops, vt);
-    return { number: n, width: turn.width, height: turn.height, texts, h, v, images };
+    const width = Math.min(turn.width, PDF_MAX_PAGE_SIDE_PT);
+    const height = Math.min(turn.height, PDF_MAX_PAGE_SIDE_PT);
+    const texts: TextRun[] = [];
+    let offPage = 0;
+    for (const it of items) {
+      const run = textRun(it.str, it.transform, it.width, vt);
+      if (runOnPage(run, width, height)) texts.push(run);
+      else offPage++;
+    }
+    const list = await operatorList(pdfjs, page);
+    const rulings = rulingsFromOperatorList(list.fnArray, list.argsArray, ops, vt, PDF_MAX_RULINGS_PER_PAGE);
+    if (rulings.overLimit) throw new PageLimit(`more than ${PDF_MAX_RULINGS_PER_PAGE.toLocaleString("en")} ruling lines (the limit per page)`);
+    const h = rulings.h.flatMap((l) => clampH(l, width, height));
+    const v = rulings.v.flatMap((l) => clampV(l, width, height));
+    const images = rulings.images.flatMap((b) => clampBox(b, width, height));
+    const data: PageData = { number: n, width: turn.width, height: turn.height, texts, h, v, images };
+    if (offPage > 0) data.offPage = offPage;
+    return data;
   } finally {
     page.cleanup();
   }
+}
+
+type PdfPage = Awaited<ReturnType<PdfDoc["getPage"]>>;
+type TextItem = { str: string; transform: Matrix; width: number };
+
+/**
+ * The page's text items, read as pdf.js streams them; past PDF_MAX_TEXT_RUNS_PER_PAGE the stream is cancelled
+ * and the page skipped (10^6 runs would hold over a gigabyte in pdf.js's objects alone).
+ */
+async function textItems(page: PdfPage): Promise<TextItem[]> {
+  const reader = page.streamTextContent({ includeMarkedContent: false }).getReader();
+  const items: TextItem[] = [];
+  let seen = 0;
+  try {
+    for (;;) {
+      const { value, done } = (await reader.read()) as { value?: { items: unknown[] }; done: boolean };
+      if (done) break;
+      for (const item of value?.items ?? []) {
+        if (++seen > PDF_MAX_TEXT_RUNS_PER_PAGE) {
+          throw new PageLimit(`more than ${PDF_MAX_TEXT_RUNS_PER_PAGE.toLocaleString("en")} text runs (the limit per page)`);
+        }
+        const it = item as { str?: string; transform?: number[]; width?: number };
+        if (typeof it.str !== "string" || !it.str || !it.str.trim()) continue;
+        items.push({ str: it.str, transform: it.transform as number[], width: it.width ?? 0 });
+      }
+    }
+  } catch (err) {
+    // With an Error as the reason: pdf.js cannot pass `undefined` on to its worker side, which would then wait
+    // for the next read forever (and the document's destroy() with it).
+    await reader.cancel(err instanceof Error ? err : new Error(String(err))).catch(() => undefined);
+    throw err;
+  }
+  return items;
+}
+
+/**
+ * The page's operator list, counted as pdf.js delivers it in chunks: past PDF_MAX_OPERATORS_PER_PAGE the list is
+ * abandoned (pdf.js's own abort; the pending request is dropped) and the page skipped.
+ */
+async function operatorList(pdfjs: PdfjsModule, page: PdfPage): Promise<{ fnArray: number[]; argsArray: unknown[] }> {
+  // pdf.js hands each chunk to the page proxy's _renderPageChunk; counting there is the only way to stop a list
+  // before it is whole. Without that hook (another pdf.js version) the list is counted once complete.
+  type Proxy = { _renderPageChunk?: (chunk: { length: number }, state: unknown) => void; _abortOperatorList?: (a: object) => void };
+  const proxy = page as unknown as Proxy;
+  const original = proxy._renderPageChunk;
+  const tooMany = () => new PageLimit(`more than ${PDF_MAX_OPERATORS_PER_PAGE.toLocaleString("en")} drawing operators (the limit per page)`);
+  let stop: ((err: Error) => void) | null = null;
+  const stopped = new Promise<never>((_, reject) => (stop = reject));
+  stopped.catch(() => undefined);
+  if (typeof original === "function" && typeof proxy._abortOperatorList === "function") {
+    let count = 0;
+    proxy._renderPageChunk = function (this: unknown, chunk, state) {
+      count += chunk.length;
+      if (count > PDF_MAX_OPERATORS_PER_PAGE) {
+        proxy._abortOperatorList!.call(page, { intentState: state, reason: new Error("operator limit"), force: true });
+        stop?.(tooMany());
+        return;
+      }
+      original.call(this, chunk, state);
+    };
+  }
+  try {
+    const pending = page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE });
+    pending.catch(() => undefined);
+    const list = await Promise.race([pending, stopped]);
+    if (list.fnArray.length > PDF_MAX_OPERATORS_PER_PAGE) throw tooMany();
+    return list as { fnArray: number[]; argsArray: unknown[] };
+  } finally {
+    if (original) proxy._renderPageChunk = original;
+  }
+}
+
+/** A finite coordinate inside [lo, hi]; NaN stays NaN (the caller drops it). */
+const clamp = (x: number, lo: number, hi: number) => (x < lo ? lo : x > hi ? hi : x);
+
+/** The page box grown by PDF_PAGE_MARGIN_PT: everything drawn is clamped to it. */
+function bounds(width: number, height: number): Box {
+  const m = PDF_PAGE_MARGIN_PT;
+  return { x0: -m, y0: -m, x1: width + m, y1: height + m };
+}
+
+/**
+ * Whether a text run lies within the page box grown by the margin. A run reaching further (a glyph box 10^33
+ * points tall, a run placed 10^9 points away) is never visible; clamped instead, its middle (where a rotated run
+ * is placed) would move onto the page. Such runs are dropped, with a warning (see layoutPage).
+ */
+export function runOnPage(r: TextRun, width: number, height: number): boolean {
+  const b = bounds(width, height);
+  const inX = (x: number) => x >= b.x0 && x <= b.x1;
+  const inY = (y: number) => y >= b.y0 && y <= b.y1;
+  return inX(r.x0) && inX(r.x1) && inY(r.top) && inY(r.bottom) && inY(r.baseline) && Number.isFinite(r.size);
+}
+
+/** A horizontal rule clamped to the page box ([] when it lies outside or is not a number). */
+export function clampH(l: HRule, width: number, height: number): HRule[] {
+  const b = bounds(width, height);
+  if (!(l.y >= b.y0 && l.y <= b.y1) || !(l.x1 >= b.x0 && l.x0 <= b.x1)) return [];
+  const x0 = clamp(l.x0, b.x0, b.x1), x1 = clamp(l.x1, b.x0, b.x1);
+  return x0 === l.x0 && x1 === l.x1 ? [l] : [{ y: l.y, x0, x1 }];
+}
+
+/** A vertical rule clamped to the page box. */
+export function clampV(l: VRule, width: number, height: number): VRule[] {
+  const b = bounds(width, height);
+  if (!(l.x >= b.x0 && l.x <= b.x1) || !(l.y1 >= b.y0 && l.y0 <= b.y1)) return [];
+  const y0 = clamp(l.y0, b.y0, b.y1), y1 = clamp(l.y1, b.y0, b.y1);
+  return y0 === l.y0 && y1 === l.y1 ? [l] : [{ x: l.x, y0, y1 }];
+}
+
+function clampBox(box: Box, width: number, height: number): Box[] {
+  const b = bounds(width, height);
+  if (!(box.x1 >= b.x0 && box.x0 <= b.x1 && box.y1 >= b.y0 && box.y0 <= b.y1)) return [];
+  return [{ x0: clamp(box.x0, b.x0, b.x1), y0: clamp(box.y0, b.y0, b.y1), x1: clamp(box.x1, b.x0, b.x1), y1: clamp(box.y1, b.y0, b.y1) }];
 }

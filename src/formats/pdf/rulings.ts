@@ -56,6 +56,8 @@ export interface Rulings {
   h: HRule[];
   v: VRule[];
   images: Box[];
+  /** More ruling segments than the limit asked for: reading stopped there (h and v are then empty). */
+  overLimit?: true;
 }
 
 function multiply(m: Matrix, n: ArrayLike<number>): Matrix {
@@ -76,11 +78,16 @@ function visibleColor(hex: unknown): boolean {
   return !((n >> 16 & 255) >= 0xf8 && (n >> 8 & 255) >= 0xf8 && (n & 255) >= 0xf8);
 }
 
+/**
+ * The rulings and image boxes of an operator list; `overLimit` (and no rulings) past `limit` ruling segments (one
+ * path operator may hold any number of them, so the operator count does not bound them).
+ */
 export function rulingsFromOperatorList(
   fnArray: ArrayLike<number>,
   argsArray: ArrayLike<unknown>,
   ops: OpCodes,
   baseTransform: ArrayLike<number>,
+  limit = Infinity,
 ): Rulings {
   const h: HRule[] = [];
   const v: VRule[] = [];
@@ -237,6 +244,7 @@ export function rulingsFromOperatorList(
         const op = args?.[0] as number;
         const path = (args?.[1] as (ArrayLike<number> | null)[] | undefined)?.[0];
         if (path) paintPath(op, path);
+        if (h.length + v.length > limit) return { h: [], v: [], images, overLimit: true };
         break;
       }
       case ops.paintImageXObject:

@@ -54,4 +54,8 @@ export interface PageData {
   images: Box[];
   /** Why the page could not be read (it is then empty). */
   error?: string;
+  /** The page was skipped for being over a per-page limit (settings/limits.ts), `error` saying which. */
+  overLimit?: boolean;
+  /** Text runs dropped for lying (partly) beyond the page box and its margin (PDF_PAGE_MARGIN_PT). */
+  offPage?: number;
 }

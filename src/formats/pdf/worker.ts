@@ -3,7 +3,9 @@
  * terminate it when pdf.js loops on a damaged file (a synchronous loop cannot be interrupted in-thread).
  *
  * Parent → worker: {id, bytes}. Worker → parent: {type: "ready"} once pdf.js is loaded, then per job
- * {id, type: "page", page} … {id, type: "done", pages} or {id, type: "error", kind, message}.
+ * {id, type: "page", page} … {id, type: "done", pages, warnings?} or {id, type: "error", kind, message}. What pdf.js
+ * leaves unhandled while a document is open is that document's (a warning, see late-failures.ts), so the thread
+ * survives it and no later document is blamed.
  */
 import { parentPort } from "node:worker_threads";
 import { JixiaoError } from "../../errors.ts";
@@ -21,8 +23,8 @@ await loadPdfjs({ ownThread: true });
 
 port.on("message", async (msg: { id: number; bytes: Uint8Array; timeoutMs: number }) => {
   try {
-    const { pages } = await readPages(msg.bytes, undefined, (page) => port.postMessage({ id: msg.id, type: "page", page }), msg.timeoutMs);
-    port.postMessage({ id: msg.id, type: "done", pages });
+    const { pages, warnings } = await readPages(msg.bytes, undefined, (page) => port.postMessage({ id: msg.id, type: "page", page }), msg.timeoutMs);
+    port.postMessage({ id: msg.id, type: "done", pages, warnings });
   } catch (err) {
     const kind = err instanceof JixiaoError ? err.kind : "damaged";
     const message = err instanceof JixiaoError ? err.message : `damaged PDF: ${err instanceof Error ? err.message.split("\n")[0] : String(err)}`;
