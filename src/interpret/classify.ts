@@ -9,7 +9,7 @@ import type { Cell } from "../grid/types.ts";
 import { readContext } from "./context.ts";
 import { readTaskHeader, type TaskMap } from "./department.ts";
 import { labelOfSlot, scanRow } from "./fields.ts";
-import { findHeader, type MatrixMap } from "./header.ts";
+import { continueHeader, findHeader, type MatrixMap } from "./header.ts";
 import { fitsMatrix, inferMatrix } from "./matrix.ts";
 import type { Slot } from "./rows.ts";
 import type { ReadingState, Unit } from "./state.ts";
@@ -25,6 +25,8 @@ export type RowKind =
   | { kind: "banner"; title: string | null; statedUnit: Unit | null }
   /** A row of a wide table (a project, unit or 合计 row, with an indicator alongside). */
   | { kind: "wide" }
+  /** The rest of a header a page break cut: sub-column names opening the next table. */
+  | { kind: "subHeader"; map: MatrixMap }
   /** A row of the open matrix. */
   | { kind: "indicator" }
   /** The first row of a matrix without a header, typed by its content. */
@@ -57,6 +59,10 @@ export function classifyRow(table: Table, rows: Slot[][], r: number, state: Read
   if (b) return { kind: "banner", ...b };
   const m = state.matrix;
   if (m && m.fieldCols.name !== undefined) return { kind: "wide" };
+  if (m && t.continues && t.beforeFirstBody) {
+    const rest = continueHeader(row, m);
+    if (rest) return { kind: "subHeader", map: rest };
+  }
   if (m && fitsMatrix(row, m)) return { kind: "indicator" };
   const inferred = inferMatrix(rows, r);
   if (inferred) return { kind: "headerless", map: inferred };

@@ -142,6 +142,8 @@ export function readTaskHeader(row: Slot[]): TaskMap | null {
 export function readTaskRow(table: Table, row: Slot[], map: TaskMap, statedUnit: "万元" | "元"): Task | null {
   const nameSlot = slotAt(row, map.name);
   if (!nameSlot || !nameSlot.anchored) return null;
+  // A cell reaching left over the task-group column runs across the table (`绩效指标` over the matrix below): no task.
+  if (nameSlot.col < map.name) return null;
   // Cells left of the name column must be a task-group label or blank.
   const left = row.filter((s) => s.colEnd <= map.name);
   const groupSlot = left.find((s) => joinLines(s.cell.text));

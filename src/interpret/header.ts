@@ -177,3 +177,58 @@ function range(from: number, to: number): number[] {
   for (let i = from; i < to; i++) out.push(i);
   return out;
 }
+
+/**
+ * The last row of a header cut off by a page break (`计算符号 | 指标值 | 计量单位` under the 指标值 of the page
+ * before): only sub-column names, nothing in the level and name columns. The matrix's columns, each cell's type
+ * taking over its grid column; null when the row is anything else.
+ */
+export function continueHeader(row: Slot[], map: MatrixMap): MatrixMap | null {
+  const filled = row.filter((s) => s.anchored && joinLines(s.cell.text));
+  if (filled.length < 2) return null;
+  const typed: [IndicatorColumn, number][] = [];
+  for (const s of filled) {
+    const t = cellType(joinLines(s.cell.text));
+    if (!t || t.kind !== "column" || t.col === "other" || !isIndicatorColumn(t.col)) return null;
+    if (t.col === "level1" || t.col === "level2" || t.col === "name") return null;
+    typed.push([t.col, s.col]);
+  }
+  const cols: MatrixMap["cols"] = { ...map.cols };
+  const claimed = new Set(typed.map(([, c]) => c));
+  for (const k of Object.keys(cols) as IndicatorColumn[]) if (claimed.has(cols[k]!)) delete cols[k];
+  for (const [k, c] of typed) cols[k] = c;
+  if (cols.value === undefined) return null;
+  return { ...map, cols };
+}
+
+/**
+ * The first rows of a header a page break cut off, left at the bottom of the page before (`绩效指标 | 指标值确定依据`
+ * with 指标值确定依据 spanning down over the break): group labels and column names only. The column each name
+ * stands over; null when the row is anything else.
+ */
+export function headerStub(row: Slot[]): Partial<Record<IndicatorColumn, number>> | null {
+  const filled = row.filter((s) => s.anchored && joinLines(s.cell.text));
+  if (!filled.length) return null;
+  const out: Partial<Record<IndicatorColumn, number>> = {};
+  let group = false;
+  for (const s of filled) {
+    const t = cellType(joinLines(s.cell.text));
+    if (t?.kind === "group") group = true;
+    else if (t?.kind === "column" && t.col !== "other" && isIndicatorColumn(t.col)) out[t.col] ??= s.col;
+    else return null;
+  }
+  return group ? out : null;
+}
+
+/** A header read below a cut-off stub: columns it left unnamed take the names the stub gave them. */
+export function withStub(map: MatrixMap, stub: Partial<Record<IndicatorColumn, number>>): MatrixMap {
+  const cols: MatrixMap["cols"] = { ...map.cols };
+  const used = new Set(Object.values(cols));
+  for (const [k, c] of Object.entries(stub) as [IndicatorColumn, number][]) {
+    if (cols[k] === undefined && !used.has(c)) {
+      cols[k] = c;
+      used.add(c);
+    }
+  }
+  return { ...map, cols };
+}

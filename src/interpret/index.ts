@@ -17,7 +17,7 @@ import { reportDocument, reportTable } from "./diagnostics.ts";
 import { scanRow, type FieldHit } from "./fields.ts";
 import { hasIndicatorText, looksLikeIndicator, newFillState, readIndicatorRow } from "./matrix.ts";
 import { refOf, slotAt, tableRows, type Slot } from "./rows.ts";
-import type { MatrixMap } from "./header.ts";
+import { headerStub, withStub, type MatrixMap } from "./header.ts";
 import type { ReadingState, TableState } from "./state.ts";
 import { joinLines, paragraphs } from "./text.ts";
 import { parseValue } from "./value.ts";
@@ -101,6 +101,8 @@ class Reader {
     unitTotals: new Set(),
     wideProjects: new Set(),
     matrixStarts: [],
+    unusedContext: null,
+    headerStub: null,
     table: newTableState({ index: -1, rows: 0, cols: 0, cells: [], context: [] }),
   };
 
@@ -111,6 +113,10 @@ class Reader {
     header: (k, table) => this.header(k as Extract<RowKind, { kind: "header" }>, table),
     banner: (k) => this.banner(k as Extract<RowKind, { kind: "banner" }>),
     wide: (_k, table, rows, r) => this.wideRow(table, rows[r]),
+    subHeader: (k) => {
+      this.s.matrix = (k as Extract<RowKind, { kind: "subHeader" }>).map;
+      return 1;
+    },
     indicator: (_k, table, rows, r) => this.indicatorRow(table, rows[r], r),
     headerless: (k, table, rows, r) => {
       if (this.s.entity?.kind !== "department") this.ensureProject(table);
@@ -136,6 +142,11 @@ class Reader {
     const prevMatrix = s.matrix;
     s.table = newTableState(table);
     const t = s.table;
+    // What stood above a table that held nothing of its own (a header's first row, left alone on a page by the
+    // break) is the context of the table that goes on after it.
+    const carried = s.unusedContext;
+    s.unusedContext = null;
+    if (carried && t.ctx.title === null && !t.ctx.fields.length) t.ctx = { ...carried, statedUnit: t.ctx.statedUnit ?? carried.statedUnit };
     const rows = tableRows(table);
     const grid = toMatrix(table);
     // A matrix carries over to the next table only when the columns line up and nothing above the table starts
@@ -164,6 +175,11 @@ class Reader {
     s.matrixStarts = s.matrix ? startColumns(body) : [];
     if (s.entity?.kind === "department" && s.entity.d.tables[0] === table.index) finishDepartment(s.entity.d);
     if (!t.hasLabels && s.entity && !t.continues && !t.indicators) this.s.warnings.push(`table ${table.index + 1}: no performance-table labels found`);
+    if (!t.ctxUsed && !t.started && !t.indicators && !t.hasLabels && (t.ctx.title !== null || t.ctx.fields.length)) s.unusedContext = t.ctx;
+    // A table ending in a header's first rows (the break cut the header): they name columns of the next table.
+    const lastRow = [...rows].reverse().find((row) => row.some((x) => x.anchored && joinLines(x.cell.text)));
+    const stubCols = lastRow ? headerStub(lastRow) : null;
+    s.headerStub = stubCols ? { width: table.cols, cols: stubCols } : null;
     reportTable(s, table);
   }
 
@@ -188,7 +204,10 @@ class Reader {
     const s = this.s;
     const t = s.table;
     const prev = s.matrix;
-    const map = k.map;
+    // The first rows of this header may have stayed at the bottom of the page before.
+    const stub = s.headerStub;
+    s.headerStub = null;
+    const map = stub && stub.width === table.cols && t.beforeFirstBody ? withStub(k.map, stub.cols) : k.map;
     // The same header again, with nothing but indicators since (a page repeating its header row): the matrix goes
     // on, and so do the level labels carried down its merged cells.
     const repeat = prev && prev.header && map.header && prev.header.signature === map.header.signature && !t.fieldsSinceHeader && !!prev.longTerm === !!map.longTerm;

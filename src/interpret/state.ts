@@ -45,6 +45,10 @@ export interface ReadingState {
   wideProjects: Set<Project>;
   /** The columns cells start in, in the table the open matrix was last read in (to follow it into a narrower one). */
   matrixStarts: number[];
+  /** The lines above a table that used none of them (nothing in it started a project): they go on to the next. */
+  unusedContext: TableContext | null;
+  /** Column names a header cut by a page break left at the bottom of the table before. */
+  headerStub: { width: number; cols: MatrixMap["cols"] } | null;
 
   // ── within one table ──
   table: TableState;

@@ -84,8 +84,8 @@ export interface BreakPlan {
   project: number;
   /** The indicator at which the next table starts (rowSplit: the indicator cut in two). */
   at: number;
-  kind: "continued" | "headerRepeated" | "rowSplit" | "mergedCut";
-  /** rowSplit: where the name is cut; where the value goes (first part, second part, or cut too). */
+  kind: "continued" | "headerRepeated" | "rowSplit" | "mergedCut" | "headerCut";
+  /** rowSplit: where the name is cut; headerCut: how many header rows stay above the break. */
   nameCut: number;
   valueMode: "first" | "second" | "split";
 }
@@ -487,6 +487,7 @@ function composeProject(rng: Rng, c: Choices, year: number, s: ProjectSeed, used
 function breakPlan(rng: Rng, c: Choices, inds: AbsIndicator[], project: number): BreakPlan | null {
   const kind = c.pageBreak as BreakPlan["kind"] | "none" | undefined;
   if (!kind || kind === "none") return null;
+  if (kind === "headerCut") return { project, at: 0, kind, nameCut: c.headerStyle === "groupAndSub" ? rng.pick([1, 2]) : 1, valueMode: "first" };
   const candidates: number[] = [];
   for (let k = 1; k < inds.length; k++) {
     const newBlock = inds[k].level1 !== inds[k - 1].level1;

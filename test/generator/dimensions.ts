@@ -228,7 +228,7 @@ export const DIMENSIONS: Dimension[] = [
   },
   {
     name: "pageBreak",
-    doc: "none; continued: the matrix goes on in the next table without a header; headerRepeated: with the header again; rowSplit: one row cut by the break (name/value fragments in the next table's first row, level cells blank); mergedCut: merged level cells cut by the break",
+    doc: "none; continued: the matrix goes on in the next table without a header; headerRepeated: with the header again; rowSplit: one row cut by the break (name/value fragments in the next table's first row, level cells blank); mergedCut: merged level cells cut by the break; headerCut: a header of two or three rows cut by the break (its last rows open the next table)",
     applies: (c) => !wide(c),
     options: [
       { id: "none", weight: 4 },
@@ -236,6 +236,7 @@ export const DIMENSIONS: Dimension[] = [
       { id: "headerRepeated", when: (c) => c.headerStyle !== "none" && c.headerStyle !== "containerLeft" },
       { id: "rowSplit" },
       { id: "mergedCut", when: (c) => c.levelMerge !== "repeat" },
+      { id: "headerCut", when: (c) => c.headerStyle === "groupTop" || c.headerStyle === "valueSub" || c.headerStyle === "groupAndSub" },
     ],
   },
   {

@@ -608,6 +608,8 @@ function renderKv(doc: KvDoc, c: Choices, L: Labels, m: MatrixCtx): Block[] {
 
 function breakAt(b: BreakPlan | null, mr: MatrixRows): { at: number; header: [number, number]; kind: BreakPlan["kind"] } | null {
   if (!b) return null;
+  // headerCut: the break falls inside the header, after its first row (or two).
+  if (b.kind === "headerCut") return { at: Math.min(mr.header[0] + b.nameCut, mr.header[1] - 1), header: mr.header, kind: b.kind };
   return { at: mr.rowOf[b.at] + (b.kind === "rowSplit" ? 1 : 0), header: mr.header, kind: b.kind };
 }
 
