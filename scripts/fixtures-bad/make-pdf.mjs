@@ -7,7 +7,7 @@
  *   node scripts/fixtures-bad/make-pdf.mjs          # writes fixtures/bad/pdf-*.pdf
  *
  * pdf-tall-rule-1e9.pdf      a table ruled by vertical lines only (rows from the text), one rule 10^9 points tall
- * pdf-tall-rule-1e31.pdf     the same with rules 10^31 points long, up, down and across
+ * pdf-tall-rule-1e31.pdf     the same with rules 10^31 points long, up, down and across, and a text run 10^31 points tall
  * pdf-dense-text.pdf         one page with 20,000 tiny text runs laid out as a table (100 lines × 200 cells)
  * pdf-dense-text-same.pdf    20,000 runs of the same string on 20 baselines (fake-bold detection compares them)
  * pdf-many-rules.pdf         one path of 40,000 short strokes (one operator, 40,000 ruling segments)
@@ -106,7 +106,14 @@ function vruled(extra) {
 // Item 5: one absurdly tall ruling line: the table's right border runs 10^9 points up.
 files["pdf-tall-rule-1e9.pdf"] = doc([{ content: vruled("580 600 m 580 1000000000 l S\n") }]);
 const E31 = "10000000000000000000000000000000";
-files["pdf-tall-rule-1e31.pdf"] = doc([{ content: vruled(`580 600 m 580 ${E31} l S\n590 650 m 590 -${E31} l S\n-${E31} 590 m ${E31} 590 l S\n`) }]);
+// Also a text run 10^31 points tall (it starts on the page: pdf.js keeps it), never visible: dropped with a warning.
+files["pdf-tall-rule-1e31.pdf"] = doc([
+  {
+    content: vruled(
+      `580 600 m 580 ${E31} l S\n590 650 m 590 -${E31} l S\n-${E31} 590 m ${E31} 590 l S\nBT /F1 10 Tf 1 0 0 ${E31} 300 650 Tm (far) Tj ET\n`,
+    ),
+  },
+]);
 
 // Item 6: dense text. 20,000 one-character runs 1 pt high, each at its own place (100 lines 1.5 pt apart × 200
 // cells 2.7 pt apart), so pdf.js cannot join them into longer runs and the lines look like the rows of a table.

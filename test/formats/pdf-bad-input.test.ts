@@ -59,11 +59,13 @@ describe("item 5: absurd geometry is clamped to the page box", () => {
     expect(cellTexts(doc)).toEqual(expect.arrayContaining(["alpha", "12", "kg", "delta", "78", "A"]));
   });
 
-  it("rules 10^31 points long (no 'Invalid typed array length')", async () => {
+  it("rules 10^31 points long (no 'Invalid typed array length'); a text run 10^31 points tall is dropped, with a warning", async () => {
     const [page] = await pagesOf("pdf-tall-rule-1e31.pdf");
     expectInsidePage(page);
+    expect(page.texts.map((r) => r.str)).not.toContain("far");
     const doc = await readPdfWith(bytes("pdf-tall-rule-1e31.pdf"), "pdf-tall-rule-1e31.pdf", { mode: "in-thread" });
     expect(cellTexts(doc)).toEqual(expect.arrayContaining(["alpha", "beta", "gamma"]));
+    expect(doc.warnings).toEqual(["page 1: 1 text run drawn beyond the page, ignored"]);
   });
 });
 
