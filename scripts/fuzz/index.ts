@@ -1,7 +1,7 @@
 /**
  * The fuzz harness (issue 13): seeded mutations of the fixtures run through the built CLI in batches.
  *
- *   npm run fuzz -- --count N --seed S [--timeout SEC] [--jobs J] [--batch B] [--keep DIR]
+ *   npm run fuzz -- --count N --seed S [--from I] [--timeout SEC] [--jobs J] [--batch B] [--keep DIR]
  *                   [--max-rss MB] [--rss-kill MB] [--no-validate] [--no-minimise] [--case I] [--formats pdf,docx,html]
  *
  * Case i of seed S is always the same mutant (`--case i` reproduces it alone). Each batch of B mutants is run as
@@ -15,6 +15,7 @@
  * cannot change the tool under test halfway.
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
 import { dirname, extname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -42,11 +43,14 @@ interface Options {
   minAttempts: number;
   minSeconds: number;
   only: number | null;
+  from: number;
   formats: Format[];
   fixtures: string;
   bin: string;
   keepWork: boolean;
   snapshot: boolean;
+  /** Fingerprint of the fixture set (filled in by main). */
+  fixtureSet?: string;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -59,7 +63,7 @@ function parseArgs(argv: string[]): Options {
     else if (argv[i + 1] === undefined || argv[i + 1].startsWith("--")) flags.set(key, "true");
     else flags.set(key, argv[++i]);
   }
-  const known = ["count", "seed", "timeout", "jobs", "batch", "keep", "max-rss", "rss-kill", "no-validate", "no-minimise", "min-attempts", "min-seconds", "case", "formats", "fixtures", "bin", "keep-work", "no-snapshot", "help"];
+  const known = ["count", "seed", "timeout", "jobs", "batch", "keep", "max-rss", "rss-kill", "no-validate", "no-minimise", "min-attempts", "min-seconds", "case", "from", "formats", "fixtures", "bin", "keep-work", "no-snapshot", "help"];
   for (const k of flags.keys()) if (!known.includes(k)) throw new Error(`unknown option --${k} (known: ${known.map((x) => "--" + x).join(" ")})`);
   if (flags.has("help")) {
     process.stdout.write(readFileSync(fileURLToPath(import.meta.url), "utf8").split("*/")[0] + "*/\n");
@@ -87,6 +91,7 @@ function parseArgs(argv: string[]): Options {
     minAttempts: num("min-attempts", 48),
     minSeconds: num("min-seconds", 120),
     only: flags.has("case") ? num("case", 0) : null,
+    from: num("from", 0),
     formats: (flags.get("formats") ?? "pdf,docx,html").split(",").map((f) => {
       if (f !== "pdf" && f !== "docx" && f !== "html") throw new Error(`--formats: unknown format ${f}`);
       return f;
@@ -225,7 +230,8 @@ class Runner {
 
 interface Found {
   command: Command;
-  category: Category;
+  /** "slow": the tool timed the input out itself — not a failure, kept to look at. */
+  category: Category | "slow";
   case: Case | null;
   detail: string;
   kept?: string;
@@ -271,28 +277,43 @@ async function attribute(runner: Runner, command: Command, failure: Failure, byI
   }
   // A batch-level failure: run each input alone and keep those that reproduce it.
   let any = failure.cases.some((id) => known.has(key(id)));
+  const alone: { c: Case; mb: number }[] = [];
   for (const id of failure.cases) {
     const c = byId.get(id);
     if (!c || known.has(key(id))) continue;
     const rec = await runner.run(command, [c], runner.singleLimitMs());
+    alone.push({ c, mb: rec.result.peakRssMb });
     const same = rec.judged.failures.find((f) => f.category === failure.category);
     if (same) {
       any = true;
       found.push({ command, category: failure.category, case: c, detail: same.detail });
     }
   }
-  if (!any) found.push({ command, category: failure.category, case: null, detail: `${failure.detail} (batch of ${failure.cases.length}; no input reproduces it alone)`, batchOnly: true });
+  if (!any) {
+    let detail = `${failure.detail} (batch of ${failure.cases.length}; no input reproduces it alone)`;
+    let heaviest: Case | null = null;
+    if (failure.category === "memory" && alone.length) {
+      // Memory of a batch is not one input's: name the heaviest alone, and keep the heaviest to look at.
+      alone.sort((a, b) => b.mb - a.mb);
+      detail += `; alone, the heaviest: ${alone
+        .slice(0, 3)
+        .map((a) => `c${pad(a.c.id)} ${a.mb} MB`)
+        .join(", ")}`;
+      heaviest = alone[0].c;
+    }
+    found.push({ command, category: failure.category, case: heaviest, detail, batchOnly: true });
+  }
 }
 
 async function keep(runner: Runner, f: Found, opts: Options): Promise<void> {
   if (!f.case) return;
   const c = f.case;
   mkdirSync(opts.keep, { recursive: true });
-  const base = join(opts.keep, `${f.command}-${f.category}-c${pad(c.id)}`);
+  const base = join(opts.keep, `${f.command}-${f.category}${f.batchOnly ? "-batch" : ""}-c${pad(c.id)}`);
   writeFileSync(`${base}.orig.${c.ext}`, c.bytes);
   let bytes = c.bytes;
   let tries = 0;
-  if (opts.minimise) {
+  if (opts.minimise && !f.batchOnly && f.category !== "slow") {
     const hang = f.category === "hang";
     const budget = { attempts: hang ? 6 : opts.minAttempts, deadline: Date.now() + opts.minSeconds * 1000 };
     bytes = await minimise(
@@ -310,10 +331,10 @@ async function keep(runner: Runner, f: Found, opts: Options): Promise<void> {
   const note = [
     `category: ${f.category} (${f.command})`,
     `detail:   ${f.detail}`,
-    `case:     ${c.id} of seed ${opts.seed}  (reproduce: npm run fuzz -- --seed ${opts.seed} --case ${c.id})`,
+    `case:     ${c.id} of seed ${opts.seed}, fixture set ${opts.fixtureSet}  (reproduce: npm run fuzz -- --seed ${opts.seed} --case ${c.id})`,
     `fixture:  ${c.seed.path}`,
     `ops:      ${c.ops.join(" ; ")}`,
-    `size:     ${c.bytes.length} bytes → minimised ${bytes.length} bytes (${tries} runs)`,
+    tries ? `size:     ${c.bytes.length} bytes → minimised ${bytes.length} bytes (${tries} runs)` : `size:     ${c.bytes.length} bytes (not minimised)`,
     `command:  node bin/jixiao.js ${f.command === "extract" ? "extract FILE -o OUT" : "validate FILE --format json --fail-on never"} --jobs ${opts.jobs} --timeout ${opts.timeout}`,
     "",
   ].join("\n");
@@ -349,6 +370,12 @@ async function main(): Promise<number> {
   if (opts.bin === resolve(ROOT, "bin/jixiao.js") && !existsSync(distMain)) throw new Error("dist/ is missing: run `npm run build` first");
   const seeds = loadSeeds(opts.fixtures, opts.formats);
   if (!seeds.length) throw new Error(`no fixtures (${opts.formats.join(", ")}) under ${opts.fixtures}`);
+  // Case i of seed S is the same mutant only over the same fixtures: name the set.
+  const fixtureSet = createHash("sha256")
+    .update(seeds.map((s) => `${s.path}:${s.bytes.length}`).join("\n"))
+    .digest("hex")
+    .slice(0, 8);
+  opts.fixtureSet = fixtureSet;
   const work = mkdtempSync(join(tmpdir(), "jixiao-fuzz-"));
   if (opts.snapshot && opts.bin === resolve(ROOT, "bin/jixiao.js")) {
     // A private copy of the built tool: bin/, dist/, package.json, and node_modules by link.
@@ -366,13 +393,14 @@ async function main(): Promise<number> {
     throw new Error(`the tool does not read ${sane.path} (exit ${check.result.code}): ${check.result.stderr.trim().split("\n").slice(0, 3).join(" | ")}`);
   }
 
-  const ids = opts.only !== null ? [opts.only] : Array.from({ length: opts.count }, (_, i) => i);
+  const ids = opts.only !== null ? [opts.only] : Array.from({ length: opts.count }, (_, i) => opts.from + i);
   const perFormat: Record<string, number> = {};
   const commands: Command[] = opts.validate ? ["extract", "validate"] : ["extract"];
   const records: RunRecord[] = [];
   const found: Found[] = [];
+  const slow: Found[] = [];
   process.stderr.write(
-    `fuzz: seed ${opts.seed}, ${ids.length} cases from ${seeds.length} fixtures, batches of ${opts.batch}, --jobs ${opts.jobs} --timeout ${opts.timeout}; work ${work}\n`,
+    `fuzz: seed ${opts.seed}, ${ids.length} cases from ${seeds.length} fixtures (set ${fixtureSet}), batches of ${opts.batch}, --jobs ${opts.jobs} --timeout ${opts.timeout}; work ${work}\n`,
   );
 
   for (let b = 0; b < ids.length; b += opts.batch) {
@@ -383,17 +411,22 @@ async function main(): Promise<number> {
       const rec = await runner.run(command, cases, runner.batchLimitMs(cases.length));
       records.push(rec);
       for (const failure of mergeFailures(rec.judged.failures)) await attribute(runner, command, failure, byId, found);
+      for (const id of rec.judged.toolTimeouts) {
+        const c = byId.get(id);
+        if (c && !slow.some((f) => f.case?.id === id)) slow.push({ command, category: "slow", case: c, detail: `the tool timed it out (--timeout ${opts.timeout})` });
+      }
     }
     const last = records.slice(-commands.length);
     process.stderr.write(
-      `fuzz: cases ${b}–${b + cases.length - 1}: ${last.map((r) => `${r.command} exit ${r.result.code ?? r.result.signal} ${(r.result.wallMs / 1000).toFixed(1)} s ${r.result.peakRssMb} MB`).join(", ")}; failures so far ${found.length}\n`,
+      `fuzz: cases ${cases[0].id}–${cases[cases.length - 1].id}: ${last.map((r) => `${r.command} exit ${r.result.code ?? r.result.signal} ${(r.result.wallMs / 1000).toFixed(1)} s ${r.result.peakRssMb} MB`).join(", ")}; failures so far ${found.length}\n`,
     );
   }
 
   for (const f of found) {
-    if (f.case) process.stderr.write(`fuzz: minimising ${f.command}/${f.category} c${pad(f.case.id)} …\n`);
+    if (f.case && !f.batchOnly) process.stderr.write(`fuzz: minimising ${f.command}/${f.category} c${pad(f.case.id)} …\n`);
     await keep(runner, f, opts);
   }
+  for (const f of slow) await keep(runner, f, opts);
 
   // ── summary
   const col = (command: Command) => records.filter((r) => r.command === command);
@@ -407,7 +440,7 @@ async function main(): Promise<number> {
     ["inputs read", ...commands.map((c) => sum(c, (r) => r.read))],
     ["inputs failed (one line each)", ...commands.map((c) => sum(c, (r) => r.failed))],
     ["inputs skipped (not a document)", ...commands.map((c) => sum(c, (r) => r.skipped))],
-    ["tool-reported timeouts", ...commands.map((c) => sum(c, (r) => r.judged.toolTimeouts))],
+    ["tool-reported timeouts (kept)", ...commands.map((c) => sum(c, (r) => r.judged.toolTimeouts.length))],
     ...CATEGORIES.map((cat) => [`FAIL ${cat}`, ...commands.map((c) => count(c, cat))]),
     ["peak RSS MB: median", ...commands.map((c) => String(median(rss(c))))],
     ["peak RSS MB: p90", ...commands.map((c) => String(quantile(rss(c), 0.9)))],
@@ -420,7 +453,7 @@ async function main(): Promise<number> {
     .join(", ");
   const lines = [
     "",
-    `jixiao fuzz — seed ${opts.seed}, ${ids.length} cases (${formats}), batches of ${opts.batch}, --jobs ${opts.jobs} --timeout ${opts.timeout}, --max-rss ${opts.maxRss} MB, ${((Date.now() - started) / 1000).toFixed(0)} s`,
+    `jixiao fuzz — seed ${opts.seed}, ${ids.length} cases (${formats}) from ${seeds.length} fixtures (set ${fixtureSet}), batches of ${opts.batch}, --jobs ${opts.jobs} --timeout ${opts.timeout}, --max-rss ${opts.maxRss} MB, ${((Date.now() - started) / 1000).toFixed(0)} s`,
     "",
     table(rows),
     "",
@@ -428,15 +461,20 @@ async function main(): Promise<number> {
   if (found.length) {
     lines.push(`${found.length} failure(s):`);
     for (const f of found) {
-      const what = f.case ? `c${pad(f.case.id)} (${f.case.seed.path}; ${f.case.ops.join(" ; ")})` : "batch";
+      const what = f.case ? `${f.batchOnly ? "batch; kept its heaviest input " : ""}c${pad(f.case.id)} (${f.case.seed.path}; ${f.case.ops.join(" ; ")})` : "batch";
       lines.push(`  ${f.command}/${f.category}  ${what}`);
       lines.push(`      ${f.detail}`);
       if (f.kept) lines.push(`      kept: ${f.kept} (${f.keptBytes} bytes, from ${f.case!.bytes.length})`);
     }
     lines.push("");
   } else lines.push("no failures", "");
+  if (slow.length) {
+    lines.push(`${slow.length} input(s) the tool timed out itself (not failures; kept to look at):`);
+    for (const f of slow) lines.push(`  c${pad(f.case!.id)} (${f.case!.seed.path}; ${f.case!.ops.join(" ; ")})`, `      kept: ${f.kept}`);
+    lines.push("");
+  }
   process.stdout.write(lines.join("\n"));
-  if (found.length) {
+  if (found.length || slow.length) {
     mkdirSync(opts.keep, { recursive: true });
     writeFileSync(join(opts.keep, "summary.txt"), lines.join("\n"));
   }

@@ -29,8 +29,8 @@ export interface Judged {
   named: Set<number>;
   /** Cases with an output. */
   written: Set<number>;
-  /** Lines `timed out` reported by the tool itself (slow inputs: not a failure). */
-  toolTimeouts: number;
+  /** Inputs the tool itself reported as `timed out` (slow inputs: not a failure, but kept to look at). */
+  toolTimeouts: number[];
 }
 
 const CASE_IN = /\bc(\d{5,})\b/g;
@@ -121,7 +121,7 @@ export function judgeExtract(
       }
     }
   }
-  return { failures, named, written, toolTimeouts: (r.stderr.match(/timed out/g) ?? []).length };
+  return { failures, named, written, toolTimeouts: timedOut(r.stderr) };
 }
 
 /** A `validate --format json` run: stdout must parse and list every input that is not named on stderr. */
@@ -140,7 +140,14 @@ export function judgeValidate(r: RunResult, cases: readonly number[], maxRssMb: 
       if (!written.has(c) && !named.has(c)) failures.push({ category: "lost", cases: [c], detail: `c${pad(c)}: not in the report and no line on stderr` });
     }
   }
-  return { failures, named, written, toolTimeouts: (r.stderr.match(/timed out/g) ?? []).length };
+  return { failures, named, written, toolTimeouts: timedOut(r.stderr) };
+}
+
+function timedOut(stderr: string): number[] {
+  return stderr
+    .split("\n")
+    .filter((l) => l.startsWith("jixiao: ") && /timed out/.test(l))
+    .flatMap((l) => casesIn(l));
 }
 
 export const pad = (c: number) => String(c).padStart(5, "0");
