@@ -7,6 +7,7 @@ import { availableParallelism } from "node:os";
 import { PoolTaskError, WorkerPool } from "./pool.ts";
 import type { InputItem } from "./inputs.ts";
 import type { TaskConfig, TaskInput, TaskResult } from "./task.ts";
+import { WORKER_MAX_OLD_GENERATION_MB, WORKER_MAX_YOUNG_GENERATION_MB } from "../settings/limits.ts";
 
 export interface WindowOptions {
   /** Max inputs in flight or waiting to be delivered. */
@@ -93,9 +94,9 @@ export interface BatchRunOptions {
   /** Task module for the workers (default: the compiled ./task.js); tests pass a fake. */
   taskModule?: URL | string;
   maxTasksPerWorker?: number;
-  /** Per-worker old-generation limit in MB (default 512): a file that explodes fails alone. */
+  /** Per-worker old-generation limit in MB (default WORKER_MAX_OLD_GENERATION_MB): a file that explodes fails alone. */
   maxHeapMb?: number;
-  /** Per-worker young-generation size in MB (default 16). */
+  /** Per-worker young-generation size in MB (default WORKER_MAX_YOUNG_GENERATION_MB). */
   maxYoungMb?: number;
   onWorkerStderr?: (text: string) => void;
 }
@@ -126,7 +127,7 @@ export async function runBatch(
     maxTasksPerWorker: opts.maxTasksPerWorker,
     // A small young generation keeps each worker's RSS near what it uses (V8 otherwise lets garbage pile up to
     // ~50 MB between scavenges); the old-generation cap makes a file that explodes fail alone.
-    resourceLimits: { maxOldGenerationSizeMb: opts.maxHeapMb ?? 512, maxYoungGenerationSizeMb: opts.maxYoungMb ?? 16 },
+    resourceLimits: { maxOldGenerationSizeMb: opts.maxHeapMb ?? WORKER_MAX_OLD_GENERATION_MB, maxYoungGenerationSizeMb: opts.maxYoungMb ?? WORKER_MAX_YOUNG_GENERATION_MB },
     onWorkerStderr: opts.onWorkerStderr,
   });
   const onAbort = () => void pool.close();

@@ -4,6 +4,8 @@
  * wanted.
  */
 import { printable, type BatchLog } from "../batch/log.ts";
+import { JixiaoError } from "../errors.ts";
+import { STDIN_MAX_BYTES } from "../settings/limits.ts";
 import { progressLine, type BatchStats } from "../batch/progress.ts";
 
 export interface LogSettings {
@@ -80,9 +82,19 @@ export function makeLog(s: LogSettings): CliLog {
   };
 }
 
-export async function readStdin(): Promise<Uint8Array> {
+/**
+ * Standard input, whole, up to the largest input any format accepts (`cat /dev/zero | jixiao extract -` must not
+ * fill memory): past it, reading stops and the input is refused with one line.
+ */
+export async function readStdin(stream: AsyncIterable<Buffer | string> = process.stdin, limit = STDIN_MAX_BYTES): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
-  for await (const c of process.stdin) chunks.push(typeof c === "string" ? Buffer.from(c) : (c as Buffer));
+  let size = 0;
+  for await (const c of stream) {
+    const b = typeof c === "string" ? Buffer.from(c) : c;
+    size += b.length;
+    if (size > limit) throw new JixiaoError("too-large", `standard input is larger than ${Math.round(limit / 2 ** 20)} MB (the largest input any format accepts); refusing`);
+    chunks.push(b);
+  }
   return Buffer.concat(chunks);
 }
 

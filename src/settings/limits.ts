@@ -28,6 +28,9 @@ export const INPUT_MAX_BYTES = {
   other: 64 * MiB,
 } as const;
 
+/** Standard input is read before its format is known: it may be as large as the largest format's limit. */
+export const STDIN_MAX_BYTES = Math.max(...Object.values(INPUT_MAX_BYTES));
+
 // ── output (writing results) ────────────────────────────────────────────────────────────────────────────────
 
 /** Longest file or folder name written below `-o DIR`, in UTF-8 bytes (Linux NAME_MAX): a longer mirrored name is
