@@ -582,6 +582,9 @@ describe("qualitative", () => {
     ["保障", V("保障", "other")],
     ["健全", V("健全", "other")],
     ["无安全事故", V("无安全事故", "other")],
+    // A bound in words: 控制在…（以）内 without a number. `控制在标` alone (a value cut by a page break) is not one.
+    ["控制在标准范围内", V("控制在标准范围内", "other")],
+    ["控制在预算范围以内", V("控制在预算范围以内", "other")],
     ["。较显著", V("较显著", "significant")],
     [" 有所提高 ", V("有所提高", "improve")],
     ["人大批复后按规定时间发\n放到位", V("人大批复后按规定时间发放到位", "other")],
