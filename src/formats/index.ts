@@ -1,11 +1,20 @@
+/**
+ * The format layer's entry: detection and one reader per format. The backends (html/, docx/, pdf/) never import
+ * each other; where one needs another (a Word file embedding an HTML page) it is wired here.
+ */
 import type { GridDocument } from "../grid/types.ts";
 import { JixiaoError } from "../errors.ts";
 import { detectFormat, inputLimit, tooLargeMessage, zipKind, type DetectedFormat } from "./detect.ts";
-import { readHtml } from "./html/index.ts";
-import { oleError, readDocx } from "./docx/index.ts";
+import { readHtml, walkHtmlPage } from "./html/index.ts";
+import { oleError, readDocxPackage } from "./docx/index.ts";
 import { readPdf } from "./pdf/index.ts";
 
-export { detectFormat, type DetectedFormat };
+export { detectFormat, readHtml, readPdf, type DetectedFormat };
+
+/** .docx bytes → grid; HTML pages embedded with `w:altChunk` are read by the HTML backend, in place. */
+export function readDocx(bytes: Uint8Array, file?: string): Promise<GridDocument> {
+  return readDocxPackage(bytes, file, walkHtmlPage);
+}
 
 /** Bytes → grid, dispatching on the detected format. Throws JixiaoError with a one-line reason. */
 export async function readGrid(bytes: Uint8Array, file?: string, format = detectFormat(bytes, file)): Promise<GridDocument> {

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { readDocx } from "../../src/formats/docx/index.ts";
+import { readDocx } from "../../src/formats/index.ts";
 import { readHtml } from "../../src/formats/html/index.ts";
 import { toMatrix } from "../../src/grid/matrix.ts";
 import type { GridDocument, Table } from "../../src/grid/types.ts";

@@ -6,8 +6,7 @@
 import { readFileSync } from "node:fs";
 import { zipSync, strToU8 } from "fflate";
 import { describe, expect, it } from "vitest";
-import { readDocx } from "../../src/formats/docx/index.ts";
-import { readGrid } from "../../src/formats/index.ts";
+import { readDocx, readGrid } from "../../src/formats/index.ts";
 import { ZIP_LIMITS } from "../../src/formats/docx/zip.ts";
 import { JixiaoError, describeError } from "../../src/errors.ts";
 

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import mammoth from "mammoth";
 import { describe, expect, it } from "vitest";
 import { htmlToGrid } from "../../src/formats/html/index.ts";
-import { readDocx } from "../../src/formats/docx/index.ts";
+import { readDocx } from "../../src/formats/index.ts";
 import type { GridDocument } from "../../src/grid/types.ts";
 
 const fixtures = new URL("../../fixtures/", import.meta.url).pathname;

@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { readDocx } from "../../src/formats/docx/index.ts";
+import { readDocx } from "../../src/formats/index.ts";
 import { readHtml } from "../../src/formats/html/index.ts";
 import type { Table } from "../../src/grid/types.ts";
 

@@ -3,7 +3,7 @@
  * rule as the HTML backend: a table that holds another table is layout (its text is read as lines, the tables
  * inside it are walked), every other table is data.
  */
-import { compactTable, type GridAssembler } from "../html/assemble.ts";
+import { compactTable, type GridAssembler } from "../../grid/assemble.ts";
 import type { Numbering } from "./numbering.ts";
 import { rowCells, tableRows, wordTableShape } from "./table.ts";
 import { readInline, TextLines, type DomNode, type WordNames } from "./wordml.ts";

@@ -2,25 +2,34 @@
  * .docx → grid, read from word/document.xml directly rather than through mammoth's HTML: mammoth drops
  * `w:gridBefore`/`w:gridAfter` (rows shift left), the text of vMerge continuation cells, `w:altChunk` content
  * and automatic numbers, keeps hidden text, and takes 0.2–0.6 s on a 50 KB document where this takes 20–60 ms.
- * Tables and paragraphs go through the same assembler as HTML (context lines, layout-table rule).
- * See body.ts (document order), table.ts (the grid), wordml.ts (text), numbering.ts, zip.ts (limits).
+ * Tables and paragraphs go through the same assembler as HTML (src/grid/assemble.ts: context lines). HTML pages
+ * embedded with `w:altChunk` are walked by a reader the caller hands in (src/formats/index.ts passes the HTML
+ * backend's), so this backend never imports another. See body.ts (document order), table.ts (the grid), wordml.ts (text), numbering.ts, zip.ts (limits).
  */
 import { posix } from "node:path";
+import { GridAssembler } from "../../grid/assemble.ts";
 import type { GridDocument } from "../../grid/types.ts";
 import { JixiaoError } from "../../errors.ts";
 import { isOle2, isZip, oleKind, zipKind } from "../detect.ts";
-import { GridAssembler } from "../html/assemble.ts";
-import { decodePage, walkHtmlText } from "../html/index.ts";
 import { WordBodyWalker } from "./body.ts";
 import { Numbering } from "./numbering.ts";
 import { WordNames, type DomNode } from "./wordml.ts";
 import { parseXml } from "./xml.ts";
 import { ZipParts } from "./zip.ts";
 
-/** .docx bytes → grid: every table that holds no other table, with the paragraphs above it as context. */
-export async function readDocx(bytes: Uint8Array, file?: string): Promise<GridDocument> {
+/**
+ * Walks an HTML (or MHTML) page embedded in the document into the assembler, in place; returns its warnings.
+ * Null: embedded pages are not read (a warning says so).
+ */
+export type EmbeddedPageReader = (page: Uint8Array, out: GridAssembler) => string[];
+
+/**
+ * .docx bytes → grid: every table that holds no other table, with the paragraphs above it as context.
+ * Callers use `readDocx` of src/formats/index.ts, which passes the HTML backend as `embeddedPage`.
+ */
+export async function readDocxPackage(bytes: Uint8Array, file: string | undefined, embeddedPage: EmbeddedPageReader | null): Promise<GridDocument> {
   try {
-    return readDocxParts(bytes, file);
+    return readDocxParts(bytes, file, embeddedPage);
   } catch (err) {
     // Limits met deep in the walk (nesting, nodes, cells per table) are thrown without the file's name.
     if (err instanceof JixiaoError && err.file === undefined && file !== undefined) throw new JixiaoError(err.kind, err.message, file);
@@ -28,7 +37,7 @@ export async function readDocx(bytes: Uint8Array, file?: string): Promise<GridDo
   }
 }
 
-function readDocxParts(bytes: Uint8Array, file?: string): GridDocument {
+function readDocxParts(bytes: Uint8Array, file: string | undefined, embeddedPage: EmbeddedPageReader | null): GridDocument {
   if (isOle2(bytes)) throw oleError(bytes, file);
   if (!isZip(bytes)) throw new JixiaoError("damaged", "not a valid Word .docx file (not a zip archive)", file);
   const zip = new ZipParts(bytes, file);
@@ -57,7 +66,7 @@ function readDocxParts(bytes: Uint8Array, file?: string): GridDocument {
     return text ? parseXml(text, true) : undefined;
   };
   const numbering = new Numbering(partXml("numbering"), partXml("styles"));
-  const walker = new WordBodyWalker(names, out, { numbering, altChunk: (id) => readAltChunk(zip, main, parts, id, out, warnings) });
+  const walker = new WordBodyWalker(names, out, { numbering, altChunk: (id) => readAltChunk(zip, main, parts, id, out, warnings, embeddedPage) });
   walker.walk(body);
   if (out.tables.length === 0) warnings.push("no tables in this document");
   return { format: "docx", tables: out.tables, trailing: out.trailing, warnings };
@@ -124,16 +133,23 @@ function partPath(main: string, target: string): string {
  * `w:altChunk`: content Word imports from another part when it opens the file — in generated documents usually
  * an HTML page holding the very tables we want. HTML (and MHTML) chunks are walked like any page.
  */
-function readAltChunk(zip: ZipParts, main: string, rels: Relationship[], id: string, out: GridAssembler, warnings: string[]): void {
+function readAltChunk(
+  zip: ZipParts,
+  main: string,
+  rels: Relationship[],
+  id: string,
+  out: GridAssembler,
+  warnings: string[],
+  embeddedPage: EmbeddedPageReader | null,
+): void {
   const rel = rels.find((r) => r.id === id);
   if (!rel || rel.external) return;
   const target = partPath(main, rel.target);
   const data = zip.read([target]).get(target);
   if (!data) return;
-  if (/\.(x?html?|mht|mhtml)$/i.test(target) || /^\s*(<|MIME-Version|Content-Type)/i.test(Buffer.from(data.subarray(0, 64)).toString("latin1"))) {
-    const page = decodePage(data);
-    warnings.push(...page.warnings);
-    walkHtmlText(page.text, out);
+  const isPage = /\.(x?html?|mht|mhtml)$/i.test(target) || /^\s*(<|MIME-Version|Content-Type)/i.test(Buffer.from(data.subarray(0, 64)).toString("latin1"));
+  if (isPage && embeddedPage) {
+    warnings.push(...embeddedPage(data, out));
   } else {
     warnings.push(`embedded content ${target} (w:altChunk) not read`);
   }

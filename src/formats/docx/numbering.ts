@@ -4,7 +4,7 @@
  * Counters follow Word: one sequence per abstract list (list instances sharing it continue it unless they
  * override the start), deeper levels restart when a shallower one advances.
  */
-import type { DomNode } from "../html/dom.ts";
+import type { DomNode } from "../dom.ts";
 import { WordNames } from "./wordml.ts";
 
 interface Level {

@@ -5,10 +5,11 @@
  * continuation cell is not lost: it is appended to the merged cell's text (unless it merely repeats it), as Word
  * shows it when the merge is undone. The grid has as many columns as `w:tblGrid` declares, or more if a row needs them.
  */
+import type { TableShape } from "../../grid/assemble.ts";
 import type { Cell } from "../../grid/types.ts";
 import { cleanCellText } from "../../grid/text.ts";
 import { DOCX_MAX_COLS as MAX_COLS, DOCX_MAX_TABLE_SLOTS } from "../../settings/limits.ts";
-import { tooManySlots, type TableShape } from "../html/assemble.ts";
+import { tooManySlots } from "../table-limit.ts";
 import type { DomNode, WordNames } from "./wordml.ts";
 
 /** Rows in order, looking through row-level content controls and custom XML; deleted and hidden rows dropped. */

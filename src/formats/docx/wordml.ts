@@ -4,7 +4,7 @@
  * dropped, content controls, smart tags, hyperlinks and custom XML read through, text boxes read as lines.
  */
 import dingbat from "dingbat-to-unicode";
-import type { DomNode } from "../html/dom.ts";
+import type { DomNode } from "../dom.ts";
 
 export type { DomNode };
 

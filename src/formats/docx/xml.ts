@@ -12,7 +12,7 @@
 import { Parser } from "htmlparser2";
 import { JixiaoError } from "../../errors.ts";
 import { DOCX_MAX_NESTING, DOCX_MAX_XML_NODES } from "../../settings/limits.ts";
-import type { DomNode } from "../html/dom.ts";
+import type { DomNode } from "../dom.ts";
 import { SYMBOL_FONTS } from "./wordml.ts";
 
 const WORDML = new Set(["http://schemas.openxmlformats.org/wordprocessingml/2006/main", "http://purl.oclc.org/ooxml/wordprocessingml/main"]);

@@ -1,7 +1,7 @@
+import { GridAssembler } from "../../grid/assemble.ts";
 import type { GridDocument } from "../../grid/types.ts";
 import { JixiaoError } from "../../errors.ts";
 import { isMhtml } from "../detect.ts";
-import { GridAssembler } from "./assemble.ts";
 import { decodeHtml } from "./charset.ts";
 import { unpackMhtml } from "./mhtml.ts";
 import { parseHtml } from "./parse.ts";
@@ -30,9 +30,19 @@ export function decodePage(bytes: Uint8Array): { text: string; warnings: string[
   return decodeHtml(page, outerCharset);
 }
 
-/** Walk decoded HTML into an assembler that may already hold lines and tables (Word's embedded HTML chunks). */
+/** Walk decoded HTML into an assembler that may already hold lines and tables. */
 export function walkHtmlText(html: string, out: GridAssembler): void {
   walkHtml(parseHtml(html), out);
+}
+
+/**
+ * Page bytes (HTML or MHTML) walked into an assembler that may already hold lines and tables: Word's embedded
+ * HTML chunks (`w:altChunk`), handed to the Word backend by src/formats/index.ts. Returns the charset warnings.
+ */
+export function walkHtmlPage(bytes: Uint8Array, out: GridAssembler): string[] {
+  const page = decodePage(bytes);
+  walkHtmlText(page.text, out);
+  return page.warnings;
 }
 
 /** Already-decoded HTML → grid. */

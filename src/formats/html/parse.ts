@@ -10,7 +10,7 @@
 import { load, type CheerioOptions } from "cheerio";
 import { JixiaoError } from "../../errors.ts";
 import { HTML_MAX_NESTING, HTML_MAX_NODES } from "../../settings/limits.ts";
-import type { DomNode } from "./dom.ts";
+import type { DomNode } from "../dom.ts";
 
 type TreeAdapter = NonNullable<CheerioOptions["treeAdapter"]>;
 

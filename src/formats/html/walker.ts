@@ -11,11 +11,12 @@
  * editors split a long table at a page break and leave the merged cells (the 一级指标 column) in the first part.
  * The two are read as one grid, the merged cell covering the rows it claims.
  */
+import { compactTable, type GridAssembler, type TableShape } from "../../grid/assemble.ts";
 import { tableFromRows, toMatrix } from "../../grid/matrix.ts";
 import { cleanCellText, isWide } from "../../grid/text.ts";
 import { HTML_MAX_TABLE_SLOTS } from "../../settings/limits.ts";
-import { compactTable, tooManySlots, type GridAssembler, type TableShape } from "./assemble.ts";
-import { childElements, isElement, type DomNode } from "./dom.ts";
+import { childElements, isElement, type DomNode } from "../dom.ts";
+import { tooManySlots } from "../table-limit.ts";
 
 /** Not rendered as text, or never a document's content. */
 const SKIP = new Set([

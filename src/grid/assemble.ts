@@ -1,11 +1,11 @@
 /**
  * Turning a document read in order — text lines and tables — into the grid: each table keeps the lines that
  * stood between it and the previous table as its context, lines after the last table are `trailing`.
- * Shared by the HTML and Word backends so both attach titles and unit lines the same way.
+ * Shared by the HTML and Word backends so both attach titles and unit lines the same way; it knows cells and
+ * lines only, nothing of any format.
  */
-import type { Cell, Table } from "../../grid/types.ts";
-import { cleanCellText } from "../../grid/text.ts";
-import { JixiaoError } from "../../errors.ts";
+import type { Cell, Table } from "./types.ts";
+import { cleanCellText } from "./text.ts";
 
 /** A table before it gets its place in the document: the expanded grid and its anchored cells. */
 export interface TableShape {
@@ -79,10 +79,4 @@ function remap(n: number, keep: Set<number>): number[] {
     if (keep.has(i)) next++;
   }
   return map;
-}
-
-/** The one line for a table whose grid (rows × columns) passes the per-table limit. */
-export function tooManySlots(rows: number, cols: number, limit: number): JixiaoError {
-  const n = (x: number) => x.toLocaleString("en-US");
-  return new JixiaoError("too-large", `a table of ${n(rows)} rows × ${n(cols)} columns passes the limit of ${n(limit)} cells per table; refusing`);
 }

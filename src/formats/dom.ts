@@ -1,6 +1,6 @@
 /**
- * The slice of the domhandler tree (what cheerio parses into) that the walkers read. Declared here so the
- * backends depend on cheerio's parser only, not on its transitive packages' types.
+ * The slice of the domhandler tree (what cheerio and htmlparser2 parse into) that the HTML and Word walkers read.
+ * Declared here so the backends depend on their parsers only, not on their transitive packages' types.
  */
 export interface DomNode {
   type: string; // "root" | "tag" | "script" | "style" | "text" | "comment" | "directive" | "cdata"
