@@ -2,7 +2,7 @@
  * GitHub Actions workflow commands: `::error file=…,title=…::message`, one per finding. Data escapes % \r \n;
  * property values also escape : and , (the runner's own rules).
  */
-import type { DocumentResult } from "./index.ts";
+import type { DocumentResult } from "./types.ts";
 import { firstCellLabel, projectLabel } from "./location.ts";
 
 export function escapeData(s: string): string {

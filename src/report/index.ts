@@ -9,17 +9,9 @@ import { renderGithub } from "./github.ts";
 import { renderJunit } from "./junit.ts";
 import { renderSarif } from "./sarif.ts";
 import { renderText } from "./text.ts";
+import type { DocumentResult, ReportFormat } from "./types.ts";
 
-export type ReportFormat = "text" | "json" | "junit" | "sarif" | "github";
-
-/** One checked document: its path and its findings (an input that failed to read has `error`). */
-export interface DocumentResult {
-  document: string;
-  findings: Finding[];
-  error?: string;
-  projects?: number;
-  indicators?: number;
-}
+export type { DocumentResult, ReportFormat } from "./types.ts";
 
 export function renderReport(results: DocumentResult[], format: ReportFormat, opts: { color?: boolean } = {}): string {
   switch (format) {

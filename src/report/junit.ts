@@ -4,7 +4,7 @@
  * and one passing testcase for a document without findings.
  */
 import type { Finding } from "../model/types.ts";
-import type { DocumentResult } from "./index.ts";
+import type { DocumentResult } from "./types.ts";
 import { firstCellLabel, projectLabel } from "./location.ts";
 import { xmlAttr, xmlText } from "./xml.ts";
 

@@ -8,7 +8,7 @@ import { isAbsolute } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Finding, Severity } from "../model/types.ts";
 import { listRules } from "../validate/index.ts";
-import type { DocumentResult } from "./index.ts";
+import type { DocumentResult } from "./types.ts";
 import { cellLabel, projectLabel } from "./location.ts";
 import { toolVersion } from "./version.ts";
 

@@ -1,6 +1,6 @@
 /** The report for people: grouped by document and project, one line per finding. */
 import type { Severity } from "../model/types.ts";
-import type { DocumentResult } from "./index.ts";
+import type { DocumentResult } from "./types.ts";
 import { countBySeverity, firstCellLabel, groupBySubject } from "./location.ts";
 
 const ANSI = {

@@ -2,30 +2,13 @@
  * The validator's public surface (a contract with the CLI): list the rules, run them over a Document, read a
  * config file. Rules live one per module in ./rules/<family>/<name>.ts and are listed in ./registry.ts.
  */
-import type { Document, Finding, Severity } from "../model/types.ts";
+import type { Document, Finding } from "../model/types.ts";
 import { readConfigFile } from "./config.ts";
 import { knownSelectors, RULES } from "./registry.ts";
 import { runRules } from "./run.ts";
+import type { RuleInfo, ValidateOptions, ValidatorConfig } from "./types.ts";
 
-export interface RuleInfo {
-  id: string; // family/name, stable
-  severity: Severity; // default severity
-  description: string; // one paragraph, plain language
-}
-
-export interface ValidateOptions {
-  /** Rule ids or families to run exclusively (family = the part before `/`). */
-  enable?: string[];
-  /** Rule ids or families to skip. */
-  disable?: string[];
-  /** Thresholds and per-rule severity overrides, usually from a config file. */
-  config?: ValidatorConfig;
-}
-
-export interface ValidatorConfig {
-  severity?: Record<string, Severity | "off">;
-  thresholds?: Record<string, number>;
-}
+export type { RuleInfo, ValidateOptions, ValidatorConfig } from "./types.ts";
 
 export function listRules(): RuleInfo[] {
   return RULES.map((r) => ({ id: r.id, severity: r.severity, description: r.description }));

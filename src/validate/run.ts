@@ -3,8 +3,7 @@ import type { Document, Finding } from "../model/types.ts";
 import { configuredSeverity, resolveThresholds, selects } from "./config.ts";
 import { RULES } from "./registry.ts";
 import { subjectsOf } from "./subjects.ts";
-import { isSubjectRule, type Draft, type Rule, type RuleContext } from "./types.ts";
-import type { ValidateOptions } from "./index.ts";
+import { isSubjectRule, type Draft, type Rule, type RuleContext, type ValidateOptions } from "./types.ts";
 
 function selectedRules(options: ValidateOptions): Rule[] {
   const cfg = (options.config ?? {}) as ValidateOptions["config"] & { enable?: string[]; disable?: string[] };

@@ -1,9 +1,30 @@
 /**
- * What a rule is and what it sees. Rules read only the Document model; the runner (src/validate/run.ts)
- * turns their drafts into Findings (rule id, document, project, final severity).
+ * The validator's types. What callers pass and get (ValidateOptions, ValidatorConfig, RuleInfo: the public
+ * surface of src/validate/index.ts), and what a rule is and what it sees: rules read only the Document model;
+ * the runner (src/validate/run.ts) turns their drafts into Findings (rule id, document, project, final severity).
  */
 import type { CellRef, Department, Document, Finding, Indicator, Project, Severity } from "../model/types.ts";
 import type { Thresholds } from "./config.ts";
+
+export interface RuleInfo {
+  id: string; // family/name, stable
+  severity: Severity; // default severity
+  description: string; // one paragraph, plain language
+}
+
+export interface ValidateOptions {
+  /** Rule ids or families to run exclusively (family = the part before `/`). */
+  enable?: string[];
+  /** Rule ids or families to skip. */
+  disable?: string[];
+  /** Thresholds and per-rule severity overrides, usually from a config file. */
+  config?: ValidatorConfig;
+}
+
+export interface ValidatorConfig {
+  severity?: Record<string, Severity | "off">;
+  thresholds?: Record<string, number>;
+}
 
 export type CellEvidence = Finding["cells"][number];
 
