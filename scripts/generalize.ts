@@ -40,7 +40,7 @@ const pctText = (x: number, n: number) => (n ? `${((100 * x) / n).toFixed(1)}%` 
 
 /** Display width: CJK and full-width forms take two columns. */
 const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/.test(ch) ? 2 : 1), 0);
-function fit(s: string, w: number): string {
+function padTo(s: string, w: number): string {
   let out = "";
   for (const ch of s) {
     if (width(out + ch) > w - (width(s) > w ? 1 : 0)) return out + "…" + " ".repeat(Math.max(0, w - width(out) - 1));
@@ -61,7 +61,7 @@ function showTable(t: Table): string {
     }),
   );
   const colW = Array.from({ length: t.cols }, (_, c) => Math.min(22, Math.max(2, ...cells.map((row) => width(row[c] ?? "")))));
-  return cells.map((row, r) => `  ${String(r).padStart(2)} │ ` + row.map((x, c) => fit(x, colW[c])).join(" │ ")).join("\n");
+  return cells.map((row, r) => `  ${String(r).padStart(2)} │ ` + row.map((x, c) => padTo(x, colW[c])).join(" │ ")).join("\n");
 }
 
 function showCase(seed: number): void {

@@ -34,7 +34,13 @@ function newDoc(options = {}) {
   const chunks = [];
   doc.on("data", (c) => chunks.push(c));
   const done = new Promise((resolve) => doc.on("end", () => resolve(Buffer.concat(chunks))));
-  return { doc, finish: () => (doc.end(), done) };
+  return {
+    doc,
+    finish: () => {
+      doc.end();
+      return done;
+    },
+  };
 }
 
 function text(doc, str, x, y, size = 10.5, opts = {}) {

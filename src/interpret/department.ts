@@ -121,7 +121,7 @@ export interface TaskMap {
 
 /** A task header row: 名称 | 主要实施内容 | 拟投入的资金(万元) | 期望达到的目标. */
 export function readTaskHeader(row: Slot[]): TaskMap | null {
-  let map: Partial<TaskMap> = {};
+  const map: Partial<TaskMap> = {};
   for (const s of row) {
     if (!s.anchored) continue;
     const raw = joinLines(s.cell.text);

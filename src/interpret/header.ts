@@ -13,7 +13,6 @@ import { joinLines } from "./text.ts";
 import {
   canonicalLevel1,
   canonicalLevel2,
-  indicatorColumnOf,
   isGroupLabel,
   isLongTermLabel,
   squash,

@@ -1,7 +1,7 @@
 /**
  * The interpreter: grids → projects, departments and indicators, for every format. Each row is classified
  * (classify.ts) and handled by the handler of its kind; the reading state is one declared type (state.ts). Tables
- * are read by their labels and structure (DOMAIN.md), never by positions: a project starts at a 项目名称 label, at
+ * are read by their labels and structure (docs/domain.md), never by positions: a project starts at a 项目名称 label, at
  * a title above its table or at a wide table's project cell; key–value rows fill its fields; a header starts a
  * matrix whose rows are read by column; a table with no header of its own continues the matrix before it. What the
  * interpreter could not place is reported (diagnostics.ts), never dropped in silence.

@@ -1,5 +1,5 @@
 /**
- * The indicator value grammar (DOMAIN.md "Indicator values"): one printed 指标值 → one typed Target.
+ * The indicator value grammar (docs/domain.md "Values"): one printed 指标值 → one typed Target.
  *
  * Tried in order, each on the normalised text: template leftovers, dates (before numbers, so `2023年` is a
  * year and not 2023 of something), quantities and durations, schedules, verbal targets. A cell holding

@@ -30,7 +30,10 @@ describe("runWindowed", () => {
 
   it("delivers in completion order when not ordered", async () => {
     const delivered: number[] = [];
-    await runWindowed([30, 0, 10], async (ms) => (await delay(ms), ms), async (r) => void delivered.push(r), {
+    await runWindowed([30, 0, 10], async (ms) => {
+        await delay(ms);
+        return ms;
+      }, async (r) => void delivered.push(r), {
       window: 3,
       ordered: false,
     });
@@ -41,7 +44,10 @@ describe("runWindowed", () => {
     let worked = 0;
     const run = runWindowed(
       Array.from({ length: 100 }, (_, i) => i),
-      async (i) => (worked++, i),
+      async (i) => {
+        worked++;
+        return i;
+      },
       async (i) => {
         if (i === 3) throw new Error("disk full");
       },

@@ -246,7 +246,7 @@ export const DIMENSIONS: Dimension[] = [
   },
   {
     name: "labelVocab",
-    doc: "canonical labels; any synonym DOMAIN.md lists; any synonym the interpreter's label lists know",
+    doc: "canonical labels; any synonym docs/domain.md lists; any synonym the interpreter's label lists know",
     options: [{ id: "canonical", weight: 2 }, { id: "domain", weight: 2 }, { id: "extended" }],
   },
   { name: "labelSpacing", doc: "spaces between every character of labels (OCR text)", options: [{ id: "none", weight: 4 }, { id: "spaced" }] },

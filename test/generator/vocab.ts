@@ -1,6 +1,6 @@
 /**
  * Invented content: places, bureaus, units, projects, indicators with their values, goals, tasks — and the
- * label wording (canonical, DOMAIN.md synonyms, synonyms the interpreter's label lists know). Nothing here is
+ * label wording (canonical, docs/domain.md synonyms, synonyms the interpreter's label lists know). Nothing here is
  * copied from a published table; the words are the ordinary vocabulary of budget performance forms.
  */
 
@@ -146,7 +146,7 @@ export const LEVEL_LIKE_NAMES = ["数量指标", "质量指标", "产出指标",
 
 // ------------------------------------------------------------------------------------------------ labels
 
-/** Label wording per vocabulary: canonical first; `domain` adds DOMAIN.md's synonyms, `extended` the interpreter's. */
+/** Label wording per vocabulary: canonical first; `domain` adds docs/domain.md's synonyms, `extended` the interpreter's. */
 export interface LabelSet {
   canonical: string;
   domain: string[];

@@ -1,5 +1,5 @@
 /**
- * The interpreter on each layout family of DOMAIN.md, with grids built by hand the way the backends
+ * The interpreter on each layout family of docs/domain.md, with grids built by hand the way the backends
  * produce them (merged cells as spans, titles in context). Labels are varied on purpose (synonyms,
  * codes, spaces) so these tests check recognition by label, not a layout's exact wording.
  */

@@ -1,5 +1,5 @@
 /**
- * The indicator value grammar: every example of DOMAIN.md "Indicator values", every distinct 指标值 of the
+ * The indicator value grammar: every example of docs/domain.md "Values", every distinct 指标值 of the
  * seed documents (every expected.json under fixtures/seeds, plus the cut-off variants the PDF text of seed 000 shows),
  * and the tricky spellings the grammar promises to read. Each with the exact Target, checked against the schema.
  */
@@ -50,7 +50,7 @@ function check(cases: [string, Target][]) {
   });
 }
 
-describe("DOMAIN.md examples", () => {
+describe("docs/domain.md examples", () => {
   check([
     ["≥1000台", Q(">=", 1000, "台")],
     ["≤0.2万元/台", Q("<=", 0.2, "元", { scale: 1e4, per: "台", yuan: 2000 })],
@@ -74,7 +74,7 @@ describe("DOMAIN.md examples", () => {
     ["较显著", V("较显著", "significant")],
     ["有所提高", V("有所提高", "improve")],
     ["是", V("是", "yes")],
-    // DOMAIN.md "Tolerate …"
+    // docs/domain.md "Tolerate …"
     [">=90%", Q(">=", 90, "%")],
     ["≥９０％", Q(">=", 90, "%")],
     ["≥ 90 %", Q(">=", 90, "%")],

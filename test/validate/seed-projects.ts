@@ -1,6 +1,6 @@
 /**
- * Projects of the seed documents (/work/shared/seeds), rebuilt by hand as the interpreter should produce them:
- * names, budgets and values as printed, targets as the value grammar in DOMAIN.md types them.
+ * Projects of the seed documents (fixtures/seeds/text), rebuilt by hand as the interpreter should produce them:
+ * names, budgets and values as printed, targets as the value grammar in docs/domain.md types them.
  */
 import type { Project } from "../../src/model/types.ts";
 import { date, department, project, q, qual, range, TAIL, type Row } from "./factory.ts";
