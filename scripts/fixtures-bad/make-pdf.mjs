@@ -13,6 +13,9 @@
  * pdf-many-rules.pdf         one path of 40,000 short strokes (one operator, 40,000 ruling segments)
  * pdf-million-lines.pdf      one page painting a 1,000-line form XObject 1,000 times: 10^6 tiny lines
  * pdf-million-runs.pdf       one page painting a 1,000-run form XObject 1,000 times: 10^6 text runs
+ * pdf-cmap-range-2e24.pdf    a font whose /ToUnicode CMap maps one range of 2^24 codes (<000000> <FFFFFF>): pdf.js would
+ *                            fill 800 MB for it; refused before pdf.js reads it
+ * pdf-cmap-full-range.pdf    the same table with a whole 2-byte range (<0000> <FFFF>, 65,536 codes): read as usual
  * pdf-bad-number.pdf         four pages, the first and third page objects holding an invalid number: pdf.js
  *                            prefetches the page dictionaries and leaves one rejection unhandled, after the file
  *                            is read (`FormatError: Invalid number: ]`)
@@ -156,6 +159,27 @@ files["pdf-tall-rule-1e31.pdf"] = doc([
   const xobj = { dict: "/Type /XObject /Subtype /Form /BBox [0 0 40 25] /Resources << /Font << /F1 3 0 R >> >>", stream: form, deflate: true };
   files["pdf-million-runs.pdf"] = doc([{ content: page, deflate: true, resources: "/XObject << /X1 6 0 R >>" }], [xobj]);
 }
+
+// Item 10: a font's /ToUnicode CMap with one absurd range (a damaged number in a real one: 2^24 codes, ~800 MB in
+// pdf.js), and one with a whole 2-byte range, which real files have. Object 6 is the CMap stream.
+function toUnicode(range) {
+  const cmap =
+    "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n" +
+    "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n" +
+    `1 begincodespacerange\n<00> <FF>\nendcodespacerange\n1 beginbfrange\n${range}\nendbfrange\n` +
+    "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+  const objects = [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding /ToUnicode 6 0 R >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents 5 0 R >>",
+    { stream: table(100, 700), deflate: true },
+    { stream: cmap, deflate: true },
+  ];
+  return pdf(objects);
+}
+files["pdf-cmap-range-2e24.pdf"] = toUnicode("<000000> <FFFFFF> <0000>");
+files["pdf-cmap-full-range.pdf"] = toUnicode("<0000> <FFFF> <0000>");
 
 // Item 7: page objects 1 and 3 of 4 hold an invalid number (`-]`, `+(`) in their /MediaBox. pdf.js reads what it can,
 // in recovery mode, and a prefetched page dictionary rejects with nobody awaiting it.

@@ -110,6 +110,15 @@ export const PDF_PAGE_MARGIN_PT = 144;
  * box is read as this large, so no coordinate-sized work grows past it. */
 export const PDF_MAX_PAGE_SIDE_PT = 14_400;
 
+/** Codes the ranges (`beginbfrange`, `begincidrange`) of one embedded CMap (a font's /ToUnicode or /Encoding) may
+ * cover. pdf.js fills ~48 bytes of heap per code, in one loop nothing can interrupt, and allows 2^24 codes a range
+ * (800 MB); 2-byte codes need at most 65,536. A PDF with a CMap over it is refused before pdf.js reads it
+ * (see formats/pdf/cmap-scan.ts). */
+export const PDF_MAX_CMAP_CODES = 262_144;
+
+/** Bytes of one embedded CMap, inflated: a full 2-byte ToUnicode map is under 2 MB. A larger one is refused. */
+export const PDF_MAX_CMAP_BYTES = 16 * MiB;
+
 // ── workers ─────────────────────────────────────────────────────────────────────────────────────────────────
 
 /** A pool worker's V8 heap (`resourceLimits`), in MB; Node flags such as `--max-old-space-size` are not forwarded to

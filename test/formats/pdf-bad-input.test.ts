@@ -12,6 +12,7 @@ import { WorkerPool } from "../../src/batch/pool.ts";
 import { runBatch } from "../../src/batch/run.ts";
 import type { TaskResult } from "../../src/batch/task.ts";
 import { JixiaoError } from "../../src/errors.ts";
+import { cmapRangeCodes, scanCMaps } from "../../src/formats/pdf/cmap-scan.ts";
 import { readPdfWith } from "../../src/formats/pdf/index.ts";
 import { layoutPage } from "../../src/formats/pdf/page-layout.ts";
 import { readPdfPages } from "../../src/formats/pdf/page-source.ts";
@@ -19,6 +20,7 @@ import { readPages } from "../../src/formats/pdf/read-pages.ts";
 import { dropOverprints } from "../../src/formats/pdf/text-cleanup.ts";
 import type { PageData, TextRun } from "../../src/formats/pdf/types.ts";
 import {
+  PDF_MAX_CMAP_CODES,
   PDF_MAX_OPERATORS_PER_PAGE,
   PDF_MAX_RULINGS_PER_PAGE,
   PDF_MAX_RUNS_FOR_BORDERLESS,
@@ -184,4 +186,46 @@ describe("item 7: what pdf.js leaves unhandled is its own document's", () => {
       await pool.close();
     }
   });
+});
+
+describe("item 10: a damaged CMap range is refused before pdf.js fills memory for it", () => {
+  it(`a /ToUnicode range of 2^24 codes: one line naming the limit (${PDF_MAX_CMAP_CODES} codes), pdf.js never reads it`, async () => {
+    const err = await readPdfWith(bytes("pdf-cmap-range-2e24.pdf"), "pdf-cmap-range-2e24.pdf", { mode: "in-thread" }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(JixiaoError);
+    expect((err as JixiaoError).kind).toBe("too-large");
+    expect((err as JixiaoError).message).toBe(
+      "PDF too complex to read: a font's character map (CMap) covers 16,777,216 codes (the limit is 262,144)",
+    );
+    expect(PDF_MAX_CMAP_CODES).toBe(262_144);
+  });
+
+  it("a whole 2-byte range (<0000> <FFFF>, as real fonts have) is read as usual", async () => {
+    expect(await scanCMaps(bytes("pdf-cmap-full-range.pdf"))).toEqual({ maxCodes: 65_536, oversized: false });
+    const doc = await readPdfWith(bytes("pdf-cmap-full-range.pdf"), "pdf-cmap-full-range.pdf", { mode: "in-thread" });
+    expect(cellTexts(doc)).toEqual(expect.arrayContaining(["alpha", "12", "kg", "beta", "34", "m"]));
+  });
+
+  it("ranges are counted as pdf.js reads them: destinations consumed, arrays by their length, over 2^24 not at all", () => {
+    expect(cmapRangeCodes("2 beginbfrange\n<0000> <00FF> <0020>\n<0100> <01FF> <0120>\nendbfrange")).toBe(512);
+    expect(cmapRangeCodes("1 beginbfrange\n<0000> <FFFF> [<0041> <0042>]\nendbfrange")).toBe(2);
+    expect(cmapRangeCodes("1 begincidrange\n<0000> <FFFF> 1\nendcidrange\n1 beginbfrange\n<00> <0F> <0030>\nendbfrange")).toBe(65_552);
+    expect(cmapRangeCodes("1 beginbfrange\n<00000000> <FFFFFFFF> <0000>\nendbfrange")).toBe(0);
+    expect(cmapRangeCodes("1 beginbfrange\n<0F> <00> <0000>\nendbfrange")).toBe(0);
+  });
+
+  it("in a batch the file fails alone with that line and the next file reads", async () => {
+    const names = ["pdf-cmap-range-2e24.pdf", "pdf-tall-rule-1e9.pdf"];
+    const seen: TaskResult[] = [];
+    await runBatch(
+      names.map((n) => ({ path: path(n), explicit: true })),
+      { config: { command: "tables", format: "json", merged: "blank", bom: false }, jobs: 1, ordered: true },
+      async (r) => {
+        seen.push(r);
+      },
+    );
+    expect(seen.map((r) => r.status)).toEqual(["failed", "ok"]);
+    expect(seen[0].status === "failed" && seen[0].error).toBe(
+      `${path("pdf-cmap-range-2e24.pdf")}: PDF too complex to read: a font's character map (CMap) covers 16,777,216 codes (the limit is 262,144)`,
+    );
+  }, 60_000);
 });

@@ -1,0 +1,144 @@
+/**
+ * A look at a PDF's embedded CMaps (a font's /ToUnicode map or /Encoding CMap) before pdf.js reads them. pdf.js
+ * fills one JavaScript array slot per code a `beginbfrange`/`begincidrange` range covers, up to 2^24 per range: one
+ * damaged number (`<0000> <FFFFFF> <0020>`) costs it ~48 bytes a code, 800 MB for a 70 KB file, in one synchronous
+ * loop no limit of ours can stop. So the streams are scanned first, and a CMap whose ranges cover more than
+ * PDF_MAX_CMAP_CODES codes fails the document with one line.
+ *
+ * Every `stream … endstream` body is looked at: uncompressed, or zlib-compressed (FlateDecode) of which only the
+ * first bytes are inflated to recognise a CMap (`begincmap`, `beginbfrange`, `begincidrange`); a CMap is then
+ * inflated up to PDF_MAX_CMAP_BYTES and its ranges added up as pdf.js would read them (the low 32 bits of each
+ * code, `high − low + 1` codes). Streams under other filters (LZW, ASCII85) or encryption are not seen.
+ */
+import { createInflate, inflateSync, constants as zlib } from "node:zlib";
+import { PDF_MAX_CMAP_BYTES, PDF_MAX_CMAP_CODES } from "../../settings/limits.ts";
+
+/** Compressed bytes inflated to recognise a CMap; its keywords come within the first hundred bytes. */
+const PEEK_BYTES = 512;
+
+const STREAM = Buffer.from("stream");
+const ENDSTREAM = Buffer.from("endstream");
+const MARKERS = ["begincmap", "beginbfrange", "begincidrange"];
+
+export interface CMapScan {
+  /** The largest number of codes one CMap's ranges cover. */
+  maxCodes: number;
+  /** A CMap stream inflating to more than PDF_MAX_CMAP_BYTES (its ranges were counted up to there). */
+  oversized: boolean;
+}
+
+function isZlib(data: Buffer): boolean {
+  return data.length >= 2 && (data[0] & 0x0f) === 8 && ((data[0] << 8) | data[1]) % 31 === 0;
+}
+
+/** The first bytes of a zlib stream, inflated (deflate expands at most ~1:1032, so the output is bounded). */
+function peekInflated(data: Buffer): Buffer | null {
+  try {
+    return inflateSync(data.subarray(0, PEEK_BYTES), { finishFlush: zlib.Z_SYNC_FLUSH, maxOutputLength: PEEK_BYTES * 1100 });
+  } catch {
+    return null;
+  }
+}
+
+/** A zlib stream inflated up to `max` bytes, or up to its damage (as pdf.js reads it). */
+function inflateUpTo(data: Buffer, max: number): Promise<Buffer> {
+  return new Promise((resolve) => {
+    const parts: Buffer[] = [];
+    let total = 0;
+    const done = () => resolve(Buffer.concat(parts).subarray(0, max));
+    const inflate = createInflate({ finishFlush: zlib.Z_SYNC_FLUSH });
+    inflate.on("data", (chunk: Buffer) => {
+      parts.push(chunk);
+      total += chunk.length;
+      if (total >= max) {
+        inflate.destroy();
+        done();
+      }
+    });
+    inflate.on("end", done);
+    inflate.on("error", done);
+    inflate.on("close", done);
+    inflate.end(data);
+  });
+}
+
+function looksLikeCMap(text: string): boolean {
+  return MARKERS.some((m) => text.includes(m));
+}
+
+/**
+ * Codes covered by the `bfrange` and `cidrange` sections of one CMap's text, as pdf.js counts them: `high − low + 1`
+ * per range with a string or number destination; a destination array maps no more codes than it holds; a range
+ * over 2^24 codes pdf.js refuses itself, so it costs nothing and is not counted.
+ */
+export function cmapRangeCodes(text: string): number {
+  let codes = 0;
+  const section = /begin(bf|cid)range([\s\S]*?)(?:end\1range|$)/g;
+  for (let m; (m = section.exec(text)); ) {
+    // Tokens read one at a time (a 16 MB section split at once would hold millions of strings).
+    const token = /<[^<>]*>|\[|\]|\((?:\\.|[^\\)])*\)|[^\s<>()[\]]+/g;
+    const next = () => token.exec(m![2])?.[0];
+    for (;;) {
+      const low = next(), high = next();
+      if (!low?.startsWith("<") || !high?.startsWith("<")) break; // pdf.js stops at a malformed entry too
+      const span = hexToInt(high.slice(1, -1)) - hexToInt(low.slice(1, -1));
+      let count = span + 1;
+      let dst = next();
+      if (dst === undefined) break;
+      if (dst === "[") {
+        let n = 0;
+        while ((dst = next()) !== undefined && dst !== "]") n++;
+        count = Math.min(count, n);
+      }
+      if (span >= 0 && span <= 2 ** 24 - 1) codes += count;
+    }
+  }
+  return codes;
+}
+
+/** pdf.js's strToInt of a hex string: bytes shifted in, the low 32 bits kept, unsigned. */
+function hexToInt(hex: string): number {
+  let digits = hex.replace(/[^0-9A-Fa-f]/g, "");
+  if (digits.length % 2) digits += "0";
+  let a = 0;
+  for (let i = 0; i < digits.length; i += 2) a = ((a << 8) | parseInt(digits.slice(i, i + 2), 16)) >>> 0;
+  return a;
+}
+
+/** The embedded CMaps of a PDF, measured. */
+export async function scanCMaps(bytes: Uint8Array): Promise<CMapScan> {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const result: CMapScan = { maxCodes: 0, oversized: false };
+  let from = 0;
+  for (;;) {
+    const at = buf.indexOf(STREAM, from);
+    if (at < 0) break;
+    from = at + STREAM.length;
+    if (at >= 3 && buf.toString("latin1", at - 3, at) === "end") continue;
+    let start = from;
+    if (buf[start] === 0x0d) start++;
+    if (buf[start] === 0x0a) start++;
+    if (start === from) continue; // `stream` must end its line
+    const end = buf.indexOf(ENDSTREAM, start);
+    const body = buf.subarray(start, end < 0 ? buf.length : end);
+    if (end >= 0) from = end + ENDSTREAM.length;
+    const compressed = isZlib(body);
+    const head = compressed ? peekInflated(body) : body.subarray(0, PEEK_BYTES);
+    if (!head || !looksLikeCMap(head.toString("latin1"))) continue;
+    const text = compressed ? await inflateUpTo(body, PDF_MAX_CMAP_BYTES + 1) : body.subarray(0, PDF_MAX_CMAP_BYTES + 1);
+    if (text.length > PDF_MAX_CMAP_BYTES) result.oversized = true;
+    result.maxCodes = Math.max(result.maxCodes, cmapRangeCodes(text.toString("latin1", 0, Math.min(text.length, PDF_MAX_CMAP_BYTES))));
+  }
+  return result;
+}
+
+/** Why pdf.js must not read this PDF's CMaps (one line), or null. */
+export async function cmapProblem(bytes: Uint8Array): Promise<string | null> {
+  const scan = await scanCMaps(bytes);
+  const fmt = (n: number) => n.toLocaleString("en");
+  if (scan.maxCodes > PDF_MAX_CMAP_CODES) {
+    return `a font's character map (CMap) covers ${fmt(scan.maxCodes)} codes (the limit is ${fmt(PDF_MAX_CMAP_CODES)})`;
+  }
+  if (scan.oversized) return `a font's character map (CMap) is over ${fmt(PDF_MAX_CMAP_BYTES / 1024 / 1024)} MB (the limit)`;
+  return null;
+}
