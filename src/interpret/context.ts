@@ -94,13 +94,19 @@ export function readContext(lines: string[]): TableContext {
       last = pairs[pairs.length - 1];
       continue;
     }
+    // A line that wrapped after a label's colon: the next line is that label's value.
+    const amount = /^[\d,，.]+\s*(万元|元)?$/.test(rest);
+    if (last && !last.raw.trim() && rest && rest === line && (amount || (!UNIT_CODE_LINE.test(rest) && !UNIT_NAMED_LINE.test(rest)))) {
+      last.raw = rest;
+      continue;
+    }
     // A long value (the goal) wrapped onto the next line goes on; a unit statement or a code line ends it.
     if (last && rest && rest === line && !/^\d{6,12}/.test(rest) && (last.key === "goal" || last.key === "purpose")) {
       last.raw += rest;
       continue;
     }
     last = null;
-    const m = rest.match(UNIT_CODE_LINE);
+    const m = amount ? null : rest.match(UNIT_CODE_LINE);
     if (m && !/[。；;，,]/.test(m[2])) {
       unitCode = m[1];
       unit = m[2].trim();

@@ -357,7 +357,7 @@ export const UNIT_CELL = /^[(（]?(金额)?单位\s*[:：]\s*(万元|元)[)）]?
 /** Longest cell read as a unit statement. */
 export const UNIT_CELL_MAX_CHARS = 14;
 /** A unit line above a table: `563201天津市残疾人康复服务指导中心`, `563201-某单位`. */
-export const UNIT_CODE_LINE = /^(\d{6,12})\s*[-－—:：]?\s*([^\d\s].{1,60})$/;
+export const UNIT_CODE_LINE = /^(\d{6,12})\s*[-－—:：]?\s*([^\d\s.,，．].{1,60})$/;
 /** A unit named in a line above a table: `单位名称：某局`, `填报单位：563201某中心`. */
 export const UNIT_NAMED_LINE = /^(?:单位名称|预算单位|填报单位|编制单位)\s*[:：]\s*(?:(\d{6,12})\s*)?(.+)$/;
 

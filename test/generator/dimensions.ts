@@ -58,6 +58,12 @@ export const DIMENSIONS: Dimension[] = [
     options: [{ id: "pairs1" }, { id: "pairs2", weight: 2 }, { id: "pairs3" }, { id: "above" }, { id: "inline" }, { id: "paragraphs" }],
   },
   {
+    name: "paragraphWrap",
+    doc: "paragraph fields: none; atColon: the funds line wraps after its last colon (the value opens the next line, as LibreOffice breaks a full line)",
+    applies: (c) => kv(c) && c.fieldLayout === "paragraphs",
+    options: [{ id: "none", weight: 2 }, { id: "atColon" }],
+  },
+  {
     name: "fieldSet",
     doc: "minimal: name, budget, goal; typical: + 主管部门, 期限; full: + 项目编码, 项目主管处室, 资金用途",
     applies: kv,

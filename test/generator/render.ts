@@ -556,7 +556,11 @@ function fieldParagraphs(p: AbsProject, c: Choices, L: Labels, rng: Rng): Paragr
   const lines: string[] = [L.inline(items[0].set, items[0].value)];
   const rest = items.slice(1);
   for (const ch of chunk(rest, rng.pick([1, 2]))) lines.push(ch.map((it) => L.inline(it.set, it.value)).join(gap));
-  lines.push([L.inline(FIELD_LABELS.total, F.T, sfx), L.inline(FIELD_LABELS.fiscal, F.F, sfx), L.inline(FIELD_LABELS.other, F.O, sfx)].join(gap));
+  const fundsLine = [L.inline(FIELD_LABELS.total, F.T, sfx), L.inline(FIELD_LABELS.fiscal, F.F, sfx), L.inline(FIELD_LABELS.other, F.O, sfx)].join(gap);
+  // A line wrapped after its last colon: the value alone opens the next line.
+  const colon = Math.max(fundsLine.lastIndexOf("："), fundsLine.lastIndexOf(":"));
+  if (c.paragraphWrap === "atColon" && colon > 0 && fundsLine.slice(colon + 1).trim()) lines.push(fundsLine.slice(0, colon + 1), fundsLine.slice(colon + 1));
+  else lines.push(fundsLine);
   if (p.purpose) lines.push(L.inline(FIELD_LABELS.purpose, p.purpose.join("")));
   lines.push(L.inline(FIELD_LABELS.goal, p.goal[0]), ...p.goal.slice(1));
   return lines.map((text) => ({ type: "p", role: "text", text }));
