@@ -16,6 +16,9 @@
  * pdf-cmap-range-2e24.pdf    a font whose /ToUnicode CMap maps one range of 2^24 codes (<000000> <FFFFFF>): pdf.js would
  *                            fill 800 MB for it; refused before pdf.js reads it
  * pdf-cmap-full-range.pdf    the same table with a whole 2-byte range (<0000> <FFFF>, 65,536 codes): read as usual
+ * pdf-cff-overlap.pdf        a Type1C font (FontFile3) whose CharStrings INDEX offsets go back and forth: 4,000 glyph
+ *                            programs in a 72 KB font claim 128 MB, which pdf.js would copy into JavaScript arrays;
+ *                            refused before pdf.js reads it
  * pdf-bad-number.pdf         four pages, the first and third page objects holding an invalid number: pdf.js
  *                            prefetches the page dictionaries and leaves one rejection unhandled, after the file
  *                            is read (`FormatError: Invalid number: ]`)
@@ -180,6 +183,40 @@ function toUnicode(range) {
 }
 files["pdf-cmap-range-2e24.pdf"] = toUnicode("<000000> <FFFFFF> <0000>");
 files["pdf-cmap-full-range.pdf"] = toUnicode("<0000> <FFFF> <0000>");
+
+// Item 10: a CFF font program whose CharStrings INDEX (4,000 objects, 2-byte offsets) alternates offsets 1 and
+// 65,535, so every other glyph program spans the 64 KB of the font after the offsets: 2,000 × 64 KB claimed.
+{
+  const int5 = (n) => [29, (n >>> 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255];
+  const index = (objects) => {
+    // count, offSize 1, offsets, data (small objects only)
+    const offsets = [1];
+    for (const o of objects) offsets.push(offsets[offsets.length - 1] + o.length);
+    return [0, objects.length, 1, ...offsets, ...objects.flat()];
+  };
+  const header = [1, 0, 4, 1];
+  const name = index([[0x46]]);
+  const strings = [0, 0];
+  const gsubrs = [0, 0];
+  const topLength = 2 + 1 + 2 + 6; // the top DICT INDEX itself: count, offSize, 2 offsets, a 6-byte dict
+  const charStringsAt = header.length + name.length + topLength + strings.length + gsubrs.length;
+  const top = index([[...int5(charStringsAt), 17]]);
+  const count = 4000;
+  const charStrings = [count >> 8, count & 255, 2];
+  for (let i = 0; i <= count; i++) charStrings.push(...(i % 2 ? [0xff, 0xff] : [0, 1]));
+  const cff = Buffer.concat([Buffer.from([...header, ...name, ...top, ...strings, ...gsubrs, ...charStrings, 14]), Buffer.alloc(64 * 1024, 14)]);
+  const objects = [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R /F2 6 0 R >> >> /Contents 5 0 R >>",
+    { stream: table(100, 700) + "BT /F2 12 Tf 100 600 Td (abc) Tj ET\n", deflate: true },
+    "<< /Type /Font /Subtype /Type1 /BaseFont /ABCDEF+F /FirstChar 97 /LastChar 99 /Widths [500 500 500] /FontDescriptor 7 0 R >>",
+    "<< /Type /FontDescriptor /FontName /ABCDEF+F /Flags 32 /FontBBox [0 0 1000 1000] /ItalicAngle 0 /Ascent 800 /Descent -200 /CapHeight 700 /StemV 80 /FontFile3 8 0 R >>",
+    { dict: "/Subtype /Type1C", stream: cff.toString("latin1"), deflate: true },
+  ];
+  files["pdf-cff-overlap.pdf"] = pdf(objects);
+}
 
 // Item 7: page objects 1 and 3 of 4 hold an invalid number (`-]`, `+(`) in their /MediaBox. pdf.js reads what it can,
 // in recovery mode, and a prefetched page dictionary rejects with nobody awaiting it.

@@ -119,6 +119,12 @@ export const PDF_MAX_CMAP_CODES = 262_144;
 /** Bytes of one embedded CMap, inflated: a full 2-byte ToUnicode map is under 2 MB. A larger one is refused. */
 export const PDF_MAX_CMAP_BYTES = 16 * MiB;
 
+/** Bytes the INDEX tables (glyph programs, subroutines) of one embedded CFF font may claim beyond the font's own
+ * size. In a sound font they never overlap, so claim less than it holds; a damaged count or offset makes them
+ * overlap, and pdf.js copies every claimed byte into JavaScript arrays when it converts the font (~45 bytes of heap per byte claimed: a 28 KB font claiming 8 MB took 380 MB). A PDF with a font over it is
+ * refused before pdf.js reads it (see formats/pdf/cff-index.ts). */
+export const PDF_MAX_CFF_OVERLAP_BYTES = 1 * MiB;
+
 // ── workers ─────────────────────────────────────────────────────────────────────────────────────────────────
 
 /** A pool worker's V8 heap (`resourceLimits`), in MB; Node flags such as `--max-old-space-size` are not forwarded to

@@ -12,7 +12,7 @@ import { WorkerPool } from "../../src/batch/pool.ts";
 import { runBatch } from "../../src/batch/run.ts";
 import type { TaskResult } from "../../src/batch/task.ts";
 import { JixiaoError } from "../../src/errors.ts";
-import { cmapRangeCodes, scanCMaps } from "../../src/formats/pdf/cmap-scan.ts";
+import { cmapRangeCodes, scanFonts } from "../../src/formats/pdf/font-scan.ts";
 import { readPdfWith } from "../../src/formats/pdf/index.ts";
 import { layoutPage } from "../../src/formats/pdf/page-layout.ts";
 import { readPdfPages } from "../../src/formats/pdf/page-source.ts";
@@ -20,6 +20,7 @@ import { readPages } from "../../src/formats/pdf/read-pages.ts";
 import { dropOverprints } from "../../src/formats/pdf/text-cleanup.ts";
 import type { PageData, TextRun } from "../../src/formats/pdf/types.ts";
 import {
+  PDF_MAX_CFF_OVERLAP_BYTES,
   PDF_MAX_CMAP_CODES,
   PDF_MAX_OPERATORS_PER_PAGE,
   PDF_MAX_RULINGS_PER_PAGE,
@@ -188,7 +189,7 @@ describe("item 7: what pdf.js leaves unhandled is its own document's", () => {
   });
 });
 
-describe("item 10: a damaged CMap range is refused before pdf.js fills memory for it", () => {
+describe("item 10: a damaged CMap range or CFF font is refused before pdf.js fills memory for it", () => {
   it(`a /ToUnicode range of 2^24 codes: one line naming the limit (${PDF_MAX_CMAP_CODES} codes), pdf.js never reads it`, async () => {
     const err = await readPdfWith(bytes("pdf-cmap-range-2e24.pdf"), "pdf-cmap-range-2e24.pdf", { mode: "in-thread" }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(JixiaoError);
@@ -200,9 +201,28 @@ describe("item 10: a damaged CMap range is refused before pdf.js fills memory fo
   });
 
   it("a whole 2-byte range (<0000> <FFFF>, as real fonts have) is read as usual", async () => {
-    expect(await scanCMaps(bytes("pdf-cmap-full-range.pdf"))).toEqual({ maxCodes: 65_536, oversized: false });
+    expect(await scanFonts(bytes("pdf-cmap-full-range.pdf"))).toEqual({ maxCodes: 65_536, oversized: false, cffOverlap: 0 });
     const doc = await readPdfWith(bytes("pdf-cmap-full-range.pdf"), "pdf-cmap-full-range.pdf", { mode: "in-thread" });
     expect(cellTexts(doc)).toEqual(expect.arrayContaining(["alpha", "12", "kg", "beta", "34", "m"]));
+  });
+
+  it(`a CFF font whose glyph programs overlap (4,000 of them claiming 128 MB of a 72 KB font): over ${PDF_MAX_CFF_OVERLAP_BYTES / 1024 / 1024} MB, refused`, async () => {
+    const scan = await scanFonts(bytes("pdf-cff-overlap.pdf"));
+    expect(scan.cffOverlap).toBeGreaterThan(100 * 1024 * 1024);
+    const err = await readPdfWith(bytes("pdf-cff-overlap.pdf"), "pdf-cff-overlap.pdf", { mode: "in-thread" }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(JixiaoError);
+    expect((err as JixiaoError).kind).toBe("too-large");
+    expect((err as JixiaoError).message).toBe(
+      "PDF too complex to read: an embedded font's glyph tables claim 125 MB more than the font holds (damaged; the limit is 1 MB)",
+    );
+  });
+
+  it("sound CFF fonts claim no more than they hold (every fixture PDF with one)", async () => {
+    for (const name of ["layouts/vertical-labels/doc.gs.pdf", "layouts/serial-score-columns/doc.gs.pdf"]) {
+      const scan = await scanFonts(new Uint8Array(readFileSync(join(import.meta.dirname, "../../fixtures", name))));
+      expect(scan).toEqual({ maxCodes: expect.any(Number), oversized: false, cffOverlap: 0 });
+      expect(scan.maxCodes).toBeLessThan(1000);
+    }
   });
 
   it("ranges are counted as pdf.js reads them: destinations consumed, arrays by their length, over 2^24 not at all", () => {

@@ -10,7 +10,7 @@ import {
   PDF_MAX_TEXT_RUNS_PER_PAGE,
   PDF_PAGE_MARGIN_PT,
 } from "../../settings/limits.ts";
-import { cmapProblem } from "./cmap-scan.ts";
+import { fontProblem } from "./font-scan.ts";
 import { LateFailures } from "./late-failures.ts";
 import { loadPdfjs, pdfjsPackageDir, type PdfjsModule } from "./pdfjs.ts";
 import { rulingsFromOperatorList } from "./rulings.ts";
@@ -107,9 +107,9 @@ export async function readPages(
   pageTimeoutMs = PAGE_TIMEOUT_MS,
 ): Promise<ReadPagesResult> {
   if (looksTruncated(bytes)) throw new JixiaoError("damaged", "damaged PDF: truncated (the file ends before its %%EOF)", file);
-  // Before pdf.js sees it: a damaged CMap range would cost it hundreds of MB in one uninterruptible loop.
-  const cmap = await cmapProblem(bytes);
-  if (cmap) throw new JixiaoError("too-large", `PDF too complex to read: ${cmap}`, file);
+  // Before pdf.js sees it: a damaged CMap range or CFF font would cost it hundreds of MB in one uninterruptible loop.
+  const fonts = await fontProblem(bytes);
+  if (fonts) throw new JixiaoError("too-large", `PDF too complex to read: ${fonts}`, file);
   const pdfjs = await loadPdfjs();
   const dir = pdfjsPackageDir();
   const task = pdfjs.getDocument({

@@ -1,17 +1,28 @@
 /**
- * A look at a PDF's embedded CMaps (a font's /ToUnicode map or /Encoding CMap) before pdf.js reads them. pdf.js
- * fills one JavaScript array slot per code a `beginbfrange`/`begincidrange` range covers, up to 2^24 per range: one
- * damaged number (`<0000> <FFFFFF> <0020>`) costs it ~48 bytes a code, 800 MB for a 70 KB file, in one synchronous
- * loop no limit of ours can stop. So the streams are scanned first, and a CMap whose ranges cover more than
- * PDF_MAX_CMAP_CODES codes fails the document with one line.
+ * A look at a PDF's embedded font data before pdf.js reads it: two places where one damaged number makes pdf.js
+ * fill hundreds of MB in a synchronous loop that no limit of ours can stop (the worker would only die of it).
+ *
+ * - CMaps (a font's /ToUnicode map or /Encoding CMap): pdf.js fills one array slot per code a `beginbfrange` or
+ *   `begincidrange` range covers, up to 2^24 per range — ~48 bytes a code, 800 MB for `<0000> <FFFFFF> <0020>` in a
+ *   70 KB file. A CMap whose ranges cover more than PDF_MAX_CMAP_CODES codes refuses the document.
+ * - CFF font programs (FontFile3): pdf.js copies every INDEX object (glyph programs, subroutines) into JavaScript
+ *   arrays when it converts the font; in a damaged font the objects overlap and claim many times the font's size
+ *   (see cff-index.ts). A font whose INDEX objects claim more than its own size plus PDF_MAX_CFF_OVERLAP_BYTES
+ *   refuses the document.
  *
  * Every `stream … endstream` body is looked at: uncompressed, or zlib-compressed (FlateDecode) of which only the
- * first bytes are inflated to recognise a CMap (`begincmap`, `beginbfrange`, `begincidrange`); a CMap is then
- * inflated up to PDF_MAX_CMAP_BYTES and its ranges added up as pdf.js would read them (the low 32 bits of each
- * code, `high − low + 1` codes). Streams under other filters (LZW, ASCII85) or encryption are not seen.
+ * first bytes are inflated to recognise a CMap (`begincmap`, `beginbfrange`, `begincidrange`) or a CFF font (its
+ * header, or an OpenType font's "OTTO"); those are then inflated (a CMap up to PDF_MAX_CMAP_BYTES, a font up to
+ * FONT_SCAN_MAX_BYTES) and measured as pdf.js would read them. Streams under other filters (LZW, ASCII85) or
+ * encryption are not seen.
  */
-import { createInflate, inflateSync, constants as zlib } from "node:zlib";
-import { PDF_MAX_CMAP_BYTES, PDF_MAX_CMAP_CODES } from "../../settings/limits.ts";
+import { createInflateRaw, inflateRawSync, constants as zlib } from "node:zlib";
+import { PDF_MAX_CFF_OVERLAP_BYTES, PDF_MAX_CMAP_BYTES, PDF_MAX_CMAP_CODES } from "../../settings/limits.ts";
+import { cffData, cffIndexBytes } from "./cff-index.ts";
+
+/** Largest font program inflated to be measured; a larger one is left to pdf.js unmeasured (the input size limit
+ * bounds it). Real embedded CJK fonts are up to ~20 MB. */
+const FONT_SCAN_MAX_BYTES = 64 * 1024 * 1024;
 
 /** Compressed bytes inflated to recognise a CMap; its keywords come within the first hundred bytes. */
 const PEEK_BYTES = 512;
@@ -20,33 +31,47 @@ const STREAM = Buffer.from("stream");
 const ENDSTREAM = Buffer.from("endstream");
 const MARKERS = ["begincmap", "beginbfrange", "begincidrange"];
 
-export interface CMapScan {
+export interface FontScan {
   /** The largest number of codes one CMap's ranges cover. */
   maxCodes: number;
   /** A CMap stream inflating to more than PDF_MAX_CMAP_BYTES (its ranges were counted up to there). */
   oversized: boolean;
+  /** The most bytes one CFF font's INDEX objects claim beyond the font's own size. */
+  cffOverlap: number;
 }
 
 function isZlib(data: Buffer): boolean {
   return data.length >= 2 && (data[0] & 0x0f) === 8 && ((data[0] << 8) | data[1]) % 31 === 0;
 }
 
+/**
+ * Inflating as pdf.js does: its decoder reads a back-reference to before the start of the output (zlib's "invalid
+ * distance too far back", common in damaged streams) as zeros and goes on. Raw deflate (past the 2-byte zlib
+ * header) over a preset window of zeros does the same; the checksum is not checked, as pdf.js does not.
+ */
+const ZERO_WINDOW = Buffer.alloc(32 * 1024);
+
 /** The first bytes of a zlib stream, inflated (deflate expands at most ~1:1032, so the output is bounded). */
 function peekInflated(data: Buffer): Buffer | null {
   try {
-    return inflateSync(data.subarray(0, PEEK_BYTES), { finishFlush: zlib.Z_SYNC_FLUSH, maxOutputLength: PEEK_BYTES * 1100 });
+    return inflateRawSync(data.subarray(2, PEEK_BYTES), {
+      finishFlush: zlib.Z_SYNC_FLUSH,
+      maxOutputLength: PEEK_BYTES * 1100,
+      dictionary: ZERO_WINDOW,
+    });
   } catch {
     return null;
   }
 }
 
-/** A zlib stream inflated up to `max` bytes, or up to its damage (as pdf.js reads it). */
+/** A zlib stream inflated up to `max` bytes, or up to its damage, as pdf.js reads it. */
 function inflateUpTo(data: Buffer, max: number): Promise<Buffer> {
   return new Promise((resolve) => {
     const parts: Buffer[] = [];
     let total = 0;
     const done = () => resolve(Buffer.concat(parts).subarray(0, max));
-    const inflate = createInflate({ finishFlush: zlib.Z_SYNC_FLUSH });
+    // Small output chunks: what came before a damaged spot is kept (zlib drops its unflushed output at an error).
+    const inflate = createInflateRaw({ finishFlush: zlib.Z_SYNC_FLUSH, chunkSize: 1024, dictionary: ZERO_WINDOW });
     inflate.on("data", (chunk: Buffer) => {
       parts.push(chunk);
       total += chunk.length;
@@ -58,7 +83,7 @@ function inflateUpTo(data: Buffer, max: number): Promise<Buffer> {
     inflate.on("end", done);
     inflate.on("error", done);
     inflate.on("close", done);
-    inflate.end(data);
+    inflate.end(data.subarray(2));
   });
 }
 
@@ -105,10 +130,10 @@ function hexToInt(hex: string): number {
   return a;
 }
 
-/** The embedded CMaps of a PDF, measured. */
-export async function scanCMaps(bytes: Uint8Array): Promise<CMapScan> {
+/** The embedded CMaps and CFF fonts of a PDF, measured. */
+export async function scanFonts(bytes: Uint8Array): Promise<FontScan> {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const result: CMapScan = { maxCodes: 0, oversized: false };
+  const result: FontScan = { maxCodes: 0, oversized: false, cffOverlap: 0 };
   let from = 0;
   for (;;) {
     const at = buf.indexOf(STREAM, from);
@@ -124,7 +149,13 @@ export async function scanCMaps(bytes: Uint8Array): Promise<CMapScan> {
     if (end >= 0) from = end + ENDSTREAM.length;
     const compressed = isZlib(body);
     const head = compressed ? peekInflated(body) : body.subarray(0, PEEK_BYTES);
-    if (!head || !looksLikeCMap(head.toString("latin1"))) continue;
+    if (!head) continue;
+    if (cffData(head)) {
+      const font = cffData(compressed ? await inflateUpTo(body, FONT_SCAN_MAX_BYTES + 1) : body);
+      if (font && font.length <= FONT_SCAN_MAX_BYTES) result.cffOverlap = Math.max(result.cffOverlap, cffIndexBytes(font) - font.length);
+      continue;
+    }
+    if (!looksLikeCMap(head.toString("latin1"))) continue;
     const text = compressed ? await inflateUpTo(body, PDF_MAX_CMAP_BYTES + 1) : body.subarray(0, PDF_MAX_CMAP_BYTES + 1);
     if (text.length > PDF_MAX_CMAP_BYTES) result.oversized = true;
     result.maxCodes = Math.max(result.maxCodes, cmapRangeCodes(text.toString("latin1", 0, Math.min(text.length, PDF_MAX_CMAP_BYTES))));
@@ -132,13 +163,17 @@ export async function scanCMaps(bytes: Uint8Array): Promise<CMapScan> {
   return result;
 }
 
-/** Why pdf.js must not read this PDF's CMaps (one line), or null. */
-export async function cmapProblem(bytes: Uint8Array): Promise<string | null> {
-  const scan = await scanCMaps(bytes);
+/** Why pdf.js must not read this PDF's fonts (one line), or null. */
+export async function fontProblem(bytes: Uint8Array): Promise<string | null> {
+  const scan = await scanFonts(bytes);
   const fmt = (n: number) => n.toLocaleString("en");
   if (scan.maxCodes > PDF_MAX_CMAP_CODES) {
     return `a font's character map (CMap) covers ${fmt(scan.maxCodes)} codes (the limit is ${fmt(PDF_MAX_CMAP_CODES)})`;
   }
   if (scan.oversized) return `a font's character map (CMap) is over ${fmt(PDF_MAX_CMAP_BYTES / 1024 / 1024)} MB (the limit)`;
+  if (scan.cffOverlap > PDF_MAX_CFF_OVERLAP_BYTES) {
+    const mb = (n: number) => `${fmt(Math.ceil(n / 1024 / 1024))} MB`;
+    return `an embedded font's glyph tables claim ${mb(scan.cffOverlap)} more than the font holds (damaged; the limit is ${mb(PDF_MAX_CFF_OVERLAP_BYTES)})`;
+  }
   return null;
 }
