@@ -190,7 +190,12 @@ function roman(value: number): string {
   if (value <= 0 || value >= 4000) return String(value);
   const table: [number, string][] = [[1000, "M"], [900, "CM"], [500, "D"], [400, "CD"], [100, "C"], [90, "XC"], [50, "L"], [40, "XL"], [10, "X"], [9, "IX"], [5, "V"], [4, "IV"], [1, "I"]];
   let out = "";
-  for (const [n, s] of table) while (value >= n) (out += s), (value -= n);
+  for (const [n, s] of table) {
+    while (value >= n) {
+      out += s;
+      value -= n;
+    }
+  }
   return out;
 }
 

@@ -37,7 +37,7 @@ export const rule: SubjectRule = {
       const withinTotal = project !== null && total !== null && sum <= total + sumTolerance(total, thresholds);
       drafts.push({
         subject,
-        cells: [...tasks.map((x) => cellOf(x.at, x.name)).flat(), ...limitCells],
+        cells: [...tasks.flatMap((x) => cellOf(x.at, x.name)), ...limitCells],
         severity: withinTotal ? "warning" : undefined,
         message: `${tasks.length}项工作任务拟投入资金合计${wan(sum)}，超过${limitLabel}${wan(limit)}，多${wan(sum - limit)}。`,
         numbers: sumNumbers(limit, sum),
