@@ -72,9 +72,17 @@ function casesOr(line: string, all: number[]): number[] {
   return c.length ? c : all;
 }
 
+/** What a crash said: its first error-looking line (`FATAL ERROR: …`, `RangeError: …`), else its last lines. */
 function lastLines(stderr: string): string {
   const lines = stderr.trim().split("\n").filter(Boolean);
-  return lines.slice(-2).join(" | ").slice(0, 300);
+  const error = lines.find((l) => /fatal|error|abort/i.test(l) && !/^ {4}at /.test(l));
+  return (error ?? lines.slice(-2).join(" | ")).slice(0, 300);
+}
+
+/** The process ended by itself with a documented exit code: only then are its outputs judged one by one (a crash,
+ * a hang or a kill is already the failure; every input of the batch would be "lost" with it). */
+function finished(r: RunResult): boolean {
+  return !r.hung && !r.memoryKilled && r.code !== null && r.code >= 0 && r.code <= 3;
 }
 
 /** Error lines (`jixiao: <file>: <reason>`) and notes on stderr, by case. */
@@ -112,7 +120,7 @@ export function judgeExtract(
       failures.push({ category: "partial", cases: ids, detail: `output ${rel} does not parse: ${(e as Error).message.slice(0, 120)}` });
     }
   }
-  if (!r.hung && !r.memoryKilled) {
+  if (finished(r)) {
     for (const c of cases) {
       if (!written.has(c) && !named.has(c)) failures.push({ category: "lost", cases: [c], detail: `c${pad(c)}: no output and no line on stderr` });
       if (written.has(c) && named.has(c)) {
@@ -129,7 +137,7 @@ export function judgeValidate(r: RunResult, cases: readonly number[], maxRssMb: 
   const failures = judgeProcess(r, maxRssMb, cases);
   const named = namedCases(r.stderr);
   const written = new Set<number>();
-  if (!r.hung && !r.memoryKilled) {
+  if (finished(r)) {
     try {
       const docs = JSON.parse(r.stdout) as { document?: string }[];
       for (const d of Array.isArray(docs) ? docs : [docs]) casesIn(String(d.document ?? "")).forEach((c) => written.add(c));
