@@ -3,11 +3,10 @@
  * decide the format from them, extract (and validate) or read the grids, and serialise the output there, in
  * the worker, so the main thread only moves text. Never throws: every outcome is a TaskResult.
  */
-import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
 import { isMainThread } from "node:worker_threads";
 import { JixiaoError, describeError } from "../errors.ts";
-import { extract, extractGrid } from "../extract.ts";
+import { extract, extractGrid, readInput } from "../extract.ts";
 import { detectFormat, type DetectedFormat } from "../formats/detect.ts";
 import { preloadPdf } from "../formats/pdf/index.ts";
 import type { Document, Finding } from "../model/types.ts";
@@ -77,24 +76,6 @@ function skipReason(format: DetectedFormat, path: string, command: TaskConfig["c
   return null;
 }
 
-/** Reading errors worded like extract()'s. */
-async function readBytes(path: string): Promise<Uint8Array> {
-  try {
-    return await readFile(path);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const reason =
-      code === "ENOENT"
-        ? "no such file"
-        : code === "EISDIR"
-          ? "is a directory"
-          : code === "EACCES"
-            ? "permission denied"
-            : (err as Error).message;
-    throw new JixiaoError("unreadable", reason, path);
-  }
-}
-
 /** A file whose name promises a document but whose bytes are something else. */
 function checkReadable(bytes: Uint8Array, format: DetectedFormat, path: string): void {
   if (bytes.length === 0) throw new JixiaoError("damaged", "empty file", path);
@@ -146,7 +127,8 @@ async function documentsFromJson(values: unknown[], path: string): Promise<Docum
 async function runOne(input: TaskInput, config: TaskConfig): Promise<TaskResult> {
   const started = performance.now();
   const path = input.path;
-  const bytes = input.bytes ?? (await readBytes(path));
+  // Bounded like every input: only a regular file, refused past its format's size limit (settings/limits.ts).
+  const bytes = input.bytes ?? (await readInput(path));
   const format = detectFormat(bytes, path);
   if (!input.explicit) {
     const reason = bytes.length === 0 && !EXT_LABEL[extname(path).toLowerCase()] ? "skipped: empty file" : skipReason(format, path, config.command);

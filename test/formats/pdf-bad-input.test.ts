@@ -3,7 +3,7 @@
  * clamped to the page box, per-page limits that end in one clear line, the dense-page work bounded, and what
  * pdf.js leaves unhandled attributed to its own document.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -20,6 +20,7 @@ import { readPages } from "../../src/formats/pdf/read-pages.ts";
 import { dropOverprints } from "../../src/formats/pdf/text-cleanup.ts";
 import type { PageData, TextRun } from "../../src/formats/pdf/types.ts";
 import {
+  INPUT_MAX_BYTES,
   PDF_MAX_CFF_OVERLAP_BYTES,
   PDF_MAX_CMAP_CODES,
   PDF_MAX_OPERATORS_PER_PAGE,
@@ -85,10 +86,37 @@ describe("item 6: dense pages", () => {
     expect(runs.length).toBeGreaterThan(5_000);
     const stats = { comparisons: 0 };
     const kept = dropOverprints(runs, stats);
-    expect(stats.comparisons).toBeGreaterThan(0);
     expect(stats.comparisons).toBeLessThan(10 * runs.length);
     // The same runs as comparing with every earlier kept run of the string.
     expect(kept).toEqual(naiveDropOverprints(runs));
+  });
+});
+
+describe("item 6: fake-bold detection with thousands of copies of one string at one x", () => {
+  const run = (str: string, x0: number, baseline: number, size = 10): TextRun => ({
+    str, x0, x1: x0 + 5, top: baseline - 8.5, bottom: baseline + 1.5, baseline, size, upright: true,
+  });
+
+  it("a column of 40,000 copies of one figure (one x, a baseline each) is compared near each baseline only", () => {
+    const runs = Array.from({ length: 40_000 }, (_, i) => run("0", 100, 10 + 5 * i));
+    const stats = { comparisons: 0 };
+    expect(dropOverprints(runs, stats).length).toBe(40_000);
+    expect(stats.comparisons).toBeLessThan(10 * runs.length);
+  });
+
+  it("overprinted copies in such a column are still dropped, as the quadratic definition drops them", () => {
+    // 3,000 figures down one x, each drawn again 0.4 pt lower and 0.2 pt right, some a third time at the same spot.
+    const runs: TextRun[] = [];
+    for (let i = 0; i < 3_000; i++) {
+      runs.push(run(i % 7 ? "0" : "1", 100, 10 + 2.8 * i));
+      runs.push(run(i % 7 ? "0" : "1", 100.2, 10.4 + 2.8 * i));
+      if (i % 5 === 0) runs.push(run("0", 100, 10 + 2.8 * i));
+    }
+    const stats = { comparisons: 0 };
+    const kept = dropOverprints(runs, stats);
+    expect(kept).toEqual(naiveDropOverprints(runs));
+    expect(kept.length).toBeLessThan(runs.length);
+    expect(stats.comparisons).toBeLessThan(10 * runs.length);
   });
 });
 
@@ -213,7 +241,7 @@ describe("item 10: a damaged CMap range or CFF font is refused before pdf.js fil
     expect(err).toBeInstanceOf(JixiaoError);
     expect((err as JixiaoError).kind).toBe("too-large");
     expect((err as JixiaoError).message).toBe(
-      "PDF too complex to read: an embedded font's glyph tables claim 125 MB more than the font holds (damaged; the limit is 1 MB)",
+      "PDF too complex to read: an embedded font's glyph tables claim at least 125 MB more than the font holds (damaged; the limit is 1 MB)",
     );
   });
 
@@ -247,5 +275,24 @@ describe("item 10: a damaged CMap range or CFF font is refused before pdf.js fil
     expect(seen[0].status === "failed" && seen[0].error).toBe(
       `${path("pdf-cmap-range-2e24.pdf")}: PDF too complex to read: a font's character map (CMap) covers 16,777,216 codes (the limit is 262,144)`,
     );
+  }, 60_000);
+});
+
+describe("batch tasks read their input bounded (readInput)", () => {
+  it("a PDF over its size limit is refused from its size in a batch worker, before it is read; the next file reads", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "jixiao-big-"));
+    const big = join(dir, "big.pdf");
+    writeFileSync(big, "%PDF-1.7\n");
+    truncateSync(big, INPUT_MAX_BYTES.pdf + 1024 * 1024); // sparse: no disk used
+    const seen: TaskResult[] = [];
+    await runBatch(
+      [big, path("pdf-tall-rule-1e9.pdf")].map((p) => ({ path: p, explicit: true })),
+      { config: { command: "tables", format: "json", merged: "blank", bom: false }, jobs: 1, ordered: true },
+      async (r) => {
+        seen.push(r);
+      },
+    );
+    expect(seen.map((r) => r.status)).toEqual(["failed", "ok"]);
+    expect(seen[0].status === "failed" && seen[0].error).toBe(`${big}: 257 MB: larger than the 256 MB limit for PDF files; refusing`);
   }, 60_000);
 });

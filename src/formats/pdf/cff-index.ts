@@ -120,29 +120,38 @@ function privateSubrs(bytes: Uint8Array, dict: Map<number, number[]>, seen: Map<
 
 /**
  * Bytes the INDEX objects of a CFF font claim (name, top dict, string, global subr, CharStrings, Subrs, FDArray and
- * their Subrs), as pdf.js reads them. Never throws: what cannot be read counts as nothing.
+ * their Subrs), as pdf.js reads them — counted until past `stopAt` (then the count so far: what remains could only
+ * add to it, and reading a damaged font's overlapping dicts to the end would take seconds). Never throws: what
+ * cannot be read counts as nothing.
  */
-export function cffIndexBytes(cff: Uint8Array): number {
+export function cffIndexBytes(cff: Uint8Array, stopAt = Infinity): number {
+  let total = 0;
+  const over = () => !(total <= stopAt);
   try {
-    let total = 0;
     const names = parseIndex(cff, cff[2]);
     const top = parseIndex(cff, names.end);
     const strings = parseIndex(cff, top.end);
     const gsubrs = parseIndex(cff, strings.end);
     total += names.bytes + top.bytes + strings.bytes + gsubrs.bytes;
+    if (over()) return total;
     const topDict = parseDict(top.objects[0]);
     const seen = new Map<string, number>();
     total += privateSubrs(cff, topDict, seen);
+    if (over()) return total;
     const charStrings = topDict.get(CHARSTRINGS)?.[0];
     if (charStrings !== undefined) total += parseIndex(cff, charStrings).bytes;
+    if (over()) return total;
     const fdArray = topDict.get(FDARRAY)?.[0];
     if (fdArray !== undefined) {
       const fds = parseIndex(cff, fdArray, Infinity);
       total += fds.bytes;
-      for (const fd of fds.objects) total += privateSubrs(cff, parseDict(fd), seen);
+      for (const fd of fds.objects) {
+        if (over()) return total;
+        total += privateSubrs(cff, parseDict(fd), seen);
+      }
     }
-    return Number.isFinite(total) ? total : 0;
   } catch {
-    return 0;
+    // what was counted stands
   }
+  return Number.isFinite(total) ? total : 0;
 }

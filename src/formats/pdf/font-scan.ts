@@ -152,7 +152,10 @@ export async function scanFonts(bytes: Uint8Array): Promise<FontScan> {
     if (!head) continue;
     if (cffData(head)) {
       const font = cffData(compressed ? await inflateUpTo(body, FONT_SCAN_MAX_BYTES + 1) : body);
-      if (font && font.length <= FONT_SCAN_MAX_BYTES) result.cffOverlap = Math.max(result.cffOverlap, cffIndexBytes(font) - font.length);
+      if (font && font.length <= FONT_SCAN_MAX_BYTES) {
+        const claimed = cffIndexBytes(font, font.length + PDF_MAX_CFF_OVERLAP_BYTES);
+        result.cffOverlap = Math.max(result.cffOverlap, claimed - font.length);
+      }
       continue;
     }
     if (!looksLikeCMap(head.toString("latin1"))) continue;
@@ -173,7 +176,7 @@ export async function fontProblem(bytes: Uint8Array): Promise<string | null> {
   if (scan.oversized) return `a font's character map (CMap) is over ${fmt(PDF_MAX_CMAP_BYTES / 1024 / 1024)} MB (the limit)`;
   if (scan.cffOverlap > PDF_MAX_CFF_OVERLAP_BYTES) {
     const mb = (n: number) => `${fmt(Math.ceil(n / 1024 / 1024))} MB`;
-    return `an embedded font's glyph tables claim ${mb(scan.cffOverlap)} more than the font holds (damaged; the limit is ${mb(PDF_MAX_CFF_OVERLAP_BYTES)})`;
+    return `an embedded font's glyph tables claim at least ${mb(scan.cffOverlap)} more than the font holds (damaged; the limit is ${mb(PDF_MAX_CFF_OVERLAP_BYTES)})`;
   }
   return null;
 }

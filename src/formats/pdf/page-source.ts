@@ -6,16 +6,14 @@
  */
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { isMainThread, Worker } from "node:worker_threads";
+import { isMainThread, type Worker } from "node:worker_threads";
 import { JixiaoError, type ErrorKind } from "../../errors.ts";
-import { workerExecArgv } from "../../worker-exec-argv.ts";
+import { WORKER_MAX_OLD_GENERATION_MB, WORKER_MAX_YOUNG_GENERATION_MB } from "../../settings/limits.ts";
+import { spawnWorker } from "../../worker-exec-argv.ts";
 import { PAGE_TIMEOUT_MS, readPages, type ReadPagesResult } from "./read-pages.ts";
 import type { PageData } from "./types.ts";
 
 export type PageMode = "auto" | "worker" | "in-thread";
-
-/** Old-generation heap of the PDF worker. */
-const WORKER_HEAP_MB = 2048;
 
 /** Time allowed for the worker to start and load pdf.js. */
 const STARTUP_TIMEOUT_MS = 30_000;
@@ -62,8 +60,11 @@ class PdfWorker {
   }
 
   private spawn(): Worker {
-    // A bounded heap: a PDF that needs more fails as too large instead of taking the machine's memory.
-    const w = new Worker(this.url, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB }, execArgv: workerExecArgv() });
+    // The batch workers' heap (settings/limits.ts): a PDF that needs more fails as too large instead of taking the
+    // machine's memory. spawnWorker passes on the process's Node options, less those a worker refuses.
+    const w = spawnWorker(this.url, {
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_MAX_OLD_GENERATION_MB, maxYoungGenerationSizeMb: WORKER_MAX_YOUNG_GENERATION_MB },
+    });
     w.on("message", (m: WorkerMsg) => this.onMessage(w, m));
     w.on("error", (err) => this.onCrash(w, err));
     w.on("exit", (code) => this.onCrash(w, new Error(`exited with code ${code}`)));
@@ -130,7 +131,7 @@ class PdfWorker {
     const oom = (err as NodeJS.ErrnoException).code === "ERR_WORKER_OUT_OF_MEMORY";
     this.fail(
       oom
-        ? new JixiaoError("too-large", "PDF too large to read (out of memory)")
+        ? new JixiaoError("too-large", `PDF too large to read: the PDF reader ran out of memory (limit ${WORKER_MAX_OLD_GENERATION_MB} MB)`)
         : new JixiaoError("damaged", `damaged PDF: the PDF reader stopped (${err.message.split("\n")[0]})`),
     );
   }

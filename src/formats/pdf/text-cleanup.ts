@@ -54,14 +54,28 @@ export function cleanRunText(s: string): string {
   return mapGlyphAliases(mapRadicals(s)).replace(JUNK, "").replace(/\s+/g, " ");
 }
 
+/** Earlier kept runs of one string that start at one x, sorted by baseline. */
+interface Column {
+  baselines: number[];
+  runs: TextRun[];
+}
+
+/** Earlier kept runs of one string: their distinct x0 values sorted, each with its column. */
+interface SameString {
+  xs: number[];
+  columns: Column[];
+}
+
 /**
  * Drop runs drawn twice at (almost) the same spot — the "fake bold" of producers that overprint a string
- * with a small offset instead of using a bold font. Earlier runs of the same string are kept sorted by x0, so each
- * run is compared only with those starting within its tolerance (a page of 50,000 runs of one character stays
- * fast); `stats.comparisons` counts the comparisons made.
+ * with a small offset instead of using a bold font. Earlier kept runs of the same string are bucketed by x0 (the
+ * distinct values sorted) and, within one x0, sorted by baseline, so each run is compared only with those within
+ * its tolerance both across and down: a page of 50,000 runs of one character stays fast, and so does a column of
+ * thousands of copies of one string at one x (the same figure down a table). `stats.comparisons` counts the
+ * comparisons made.
  */
 export function dropOverprints(runs: TextRun[], stats?: { comparisons: number }): TextRun[] {
-  const seen = new Map<string, { xs: number[]; runs: TextRun[] }>();
+  const seen = new Map<string, SameString>();
   const out: TextRun[] = [];
   let comparisons = 0;
   for (const r of runs) {
@@ -71,22 +85,38 @@ export function dropOverprints(runs: TextRun[], stats?: { comparisons: number })
     if (same) {
       // A little wider than the tolerance, so rounding never hides a candidate; the test itself is exact.
       const slack = 1e-6 * (1 + Math.abs(r.x0));
-      for (let i = firstAtLeast(same.xs, r.x0 - tol - slack); i < same.xs.length && same.xs[i] <= r.x0 + tol + slack; i++) {
-        const o = same.runs[i];
-        comparisons++;
-        if (Math.abs(o.x0 - r.x0) <= tol && Math.abs(o.baseline - r.baseline) <= tol && Math.abs(o.size - r.size) <= tol) {
-          dup = true;
-          break;
+      const slackY = 1e-6 * (1 + Math.abs(r.baseline));
+      search: for (let i = firstAtLeast(same.xs, r.x0 - tol - slack); i < same.xs.length && same.xs[i] <= r.x0 + tol + slack; i++) {
+        const col = same.columns[i];
+        for (let j = firstAtLeast(col.baselines, r.baseline - tol - slackY); j < col.baselines.length && col.baselines[j] <= r.baseline + tol + slackY; j++) {
+          const o = col.runs[j];
+          comparisons++;
+          if (Math.abs(o.x0 - r.x0) <= tol && Math.abs(o.baseline - r.baseline) <= tol && Math.abs(o.size - r.size) <= tol) {
+            dup = true;
+            break search;
+          }
         }
       }
     }
     if (dup) continue;
-    if (!same) seen.set(r.str, (same = { xs: [], runs: [] }));
-    // NaN positions (never produced by read-pages) go last, where no range reaches them.
-    const at = Number.isNaN(r.x0) ? same.xs.length : firstAtLeast(same.xs, r.x0);
-    same.xs.splice(at, 0, r.x0);
-    same.runs.splice(at, 0, r);
+    if (!same) seen.set(r.str, (same = { xs: [], columns: [] }));
     out.push(r);
+    // NaN positions (never produced by read-pages) go last, where no range reaches them.
+    if (Number.isNaN(r.x0) || Number.isNaN(r.baseline)) {
+      same.xs.push(NaN);
+      same.columns.push({ baselines: [r.baseline], runs: [r] });
+      continue;
+    }
+    const at = firstAtLeast(same.xs, r.x0);
+    let col = same.xs[at] === r.x0 ? same.columns[at] : undefined;
+    if (!col) {
+      col = { baselines: [], runs: [] };
+      same.xs.splice(at, 0, r.x0);
+      same.columns.splice(at, 0, col);
+    }
+    const k = firstAtLeast(col.baselines, r.baseline);
+    col.baselines.splice(k, 0, r.baseline);
+    col.runs.splice(k, 0, r);
   }
   if (stats) stats.comparisons += comparisons;
   return out;
