@@ -383,7 +383,7 @@ function docxMutation(rng: Rng, b: Uint8Array): [Uint8Array, string] {
   const names = Object.keys(entries);
   const xml = names.filter((n) => /\.(xml|rels)$/.test(n));
   if (!xml.length) return [b, "docx-xml(no xml)"];
-  let name = names.includes("word/document.xml") && rng.chance(0.75) ? "word/document.xml" : rng.pick(xml);
+  const name = names.includes("word/document.xml") && rng.chance(0.75) ? "word/document.xml" : rng.pick(xml);
   let op: string;
   if (rng.chance(0.05)) {
     // Drop or rename a whole part.
