@@ -32,7 +32,9 @@ function args(argv: string[]): Record<string, string> {
 
 /** The first two differences of a failing case, shortened for a one-line listing. */
 const firstLines = (r: CaseResult) =>
-  (r.error ? [`threw: ${r.error.split("\n")[0]}`] : r.schema ? [`schema: ${r.schema}`] : r.diffs.slice(0, 2)).map((d) => (d.length > 160 ? d.slice(0, 157) + "..." : d));
+  (r.error ? [`threw: ${r.error.split("\n")[0]}`] : r.schema ? [`schema: ${r.schema}`] : r.diffs.slice(0, 2)).map((d) =>
+    d.length > 160 ? d.slice(0, 157) + "..." : d,
+  );
 
 const pctText = (x: number, n: number) => (n ? `${((100 * x) / n).toFixed(1)}%` : "—");
 
@@ -136,7 +138,9 @@ function survey(from: number, n: number, allPairs: boolean): void {
   }
   if (process.stderr.isTTY) process.stderr.write("\r");
   const secs = (Date.now() - t0) / 1000;
-  console.log(`seeds ${from}…${from + n - 1}: ${exact}/${n} read exactly (${pctText(exact, n)}); ${schemaBad} schema-invalid, ${threw} threw; ${secs.toFixed(1)} s`);
+  console.log(
+    `seeds ${from}…${from + n - 1}: ${exact}/${n} read exactly (${pctText(exact, n)}); ${schemaBad} schema-invalid, ${threw} threw; ${secs.toFixed(1)} s`,
+  );
 
   console.log("\nexact rate per dimension option (n = cases with that option):");
   for (const d of DIMENSIONS) {
@@ -173,7 +177,9 @@ function survey(from: number, n: number, allPairs: boolean): void {
       .filter((p) => p.drop > 0.05)
       .sort((x, y) => y.drop - x.drop)
       .slice(0, 40);
-    console.log(`\npairs below 99%: ${below.length} of ${pairs.length}; the ${interacting.length} that fall furthest below both options' own rates (--all-pairs lists all):`);
+    console.log(
+      `\npairs below 99%: ${below.length} of ${pairs.length}; the ${interacting.length} that fall furthest below both options' own rates (--all-pairs lists all):`,
+    );
     for (const p of interacting) console.log(`${line(p)}  [−${(100 * p.drop).toFixed(1)} pts]`);
   }
 
@@ -198,7 +204,8 @@ function emit(from: number, n: number, k: number, out: string): void {
     const seed = from + i;
     const ids = optionsOf(generateCase(seed).choices);
     const pairKeys: number[] = [];
-    for (let a = 0; a < ids.length; a++) for (let b = a + 1; b < ids.length; b++) pairKeys.push(Math.min(ids[a], ids[b]) * K + Math.max(ids[a], ids[b]));
+    for (let a = 0; a < ids.length; a++)
+      for (let b = a + 1; b < ids.length; b++) pairKeys.push(Math.min(ids[a], ids[b]) * K + Math.max(ids[a], ids[b]));
     return { seed, ids, pairKeys };
   });
   const optionsCovered = new Set<number>();

@@ -23,7 +23,13 @@ function unreadable(err: unknown, path: string): JixiaoError {
   if (err instanceof JixiaoError) return err;
   const code = (err as NodeJS.ErrnoException).code;
   const reason =
-    code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : code === "EACCES" ? "permission denied" : (err as Error).message.split("\n")[0];
+    code === "ENOENT"
+      ? "no such file"
+      : code === "EISDIR"
+        ? "is a directory"
+        : code === "EACCES"
+          ? "permission denied"
+          : (err as Error).message.split("\n")[0];
   return new JixiaoError("unreadable", reason, path);
 }
 

@@ -114,7 +114,11 @@ let learned: { from: readonly string[]; args: string[] } | null = null;
  * `new Worker(url, options)` with `execArgv: workerExecArgv()`; when Node still refuses some of them, those are
  * dropped (and remembered for the next worker) and the worker is created again.
  */
-export function spawnWorker(url: URL | string, options: Omit<WorkerOptions, "execArgv">, execArgv: readonly string[] = process.execArgv): Worker {
+export function spawnWorker(
+  url: URL | string,
+  options: Omit<WorkerOptions, "execArgv">,
+  execArgv: readonly string[] = process.execArgv,
+): Worker {
   let args = learned && learned.from === execArgv ? learned.args : workerExecArgv(execArgv);
   for (let attempt = 0; ; attempt++) {
     try {

@@ -37,7 +37,8 @@ function scanImports(source: string): ImportRef[] {
     const clause = m[2].trim();
     out.push({ specifier: m[3], typeOnly: typeOnlyClause(clause), dynamic: false, star: m[1] === "export" && /^\*/.test(clause) });
   }
-  for (const m of source.matchAll(/^import\s*["']([^"']+)["']/gm)) out.push({ specifier: m[1], typeOnly: false, dynamic: false, star: false });
+  for (const m of source.matchAll(/^import\s*["']([^"']+)["']/gm))
+    out.push({ specifier: m[1], typeOnly: false, dynamic: false, star: false });
   for (const m of source.matchAll(/(\btypeof\s+)?\bimport\(\s*["']([^"']+)["']\s*\)/g)) {
     out.push({ specifier: m[2], typeOnly: m[1] !== undefined, dynamic: true, star: false });
   }
@@ -49,7 +50,10 @@ function typeOnlyClause(clause: string): boolean {
   if (/^type\b/.test(clause)) return true;
   const braces = /^\{([\s\S]*)\}$/.exec(clause);
   if (!braces) return false;
-  const names = braces[1].split(",").map((s) => s.trim()).filter(Boolean);
+  const names = braces[1]
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   return names.length > 0 && names.every((n) => /^type\s/.test(n));
 }
 

@@ -25,7 +25,10 @@ function squashLongText(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(squashLongText);
   if (v && typeof v === "object") {
     return Object.fromEntries(
-      Object.entries(v).map(([k, x]) => [k, (k === "goal" || k === "purpose") && typeof x === "string" ? x.replace(/\s+/g, "") : squashLongText(x)]),
+      Object.entries(v).map(([k, x]) => [
+        k,
+        (k === "goal" || k === "purpose") && typeof x === "string" ? x.replace(/\s+/g, "") : squashLongText(x),
+      ]),
     );
   }
   return v;

@@ -33,10 +33,17 @@ describe("workerExecArgv", () => {
   });
 
   it("drops V8 heap flags and per-process options: a worker refuses them (its heap limits come from resourceLimits)", async () => {
-    expect(workerExecArgv([...heapAndV8, "--import=tsx", "--no-warnings", "--conditions", "dev"])).toEqual(["--import=tsx", "--no-warnings", "--conditions", "dev"]);
+    expect(workerExecArgv([...heapAndV8, "--import=tsx", "--no-warnings", "--conditions", "dev"])).toEqual([
+      "--import=tsx",
+      "--no-warnings",
+      "--conditions",
+      "dev",
+    ]);
     expect(workerExecArgv(["--title", "jixiao", "--enable-source-maps"])).toEqual(["--enable-source-maps"]);
     // The filtered list is one a worker really accepts.
-    const code = await runWorker(() => new Worker("process.exit(0)", { eval: true, execArgv: workerExecArgv([...heapAndV8, "--enable-source-maps"]) }));
+    const code = await runWorker(
+      () => new Worker("process.exit(0)", { eval: true, execArgv: workerExecArgv([...heapAndV8, "--enable-source-maps"]) }),
+    );
     expect(code).toBe(0);
   });
 

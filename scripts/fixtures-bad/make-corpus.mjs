@@ -135,7 +135,7 @@ const W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/m
 
 function wordTable(rows = TABLE_ROWS, tcPr = () => "") {
   const cols = rows[0].length;
-  return `<w:tbl><w:tblGrid>${"<w:gridCol w:w=\"2000\"/>".repeat(cols)}</w:tblGrid>${rows
+  return `<w:tbl><w:tblGrid>${'<w:gridCol w:w="2000"/>'.repeat(cols)}</w:tblGrid>${rows
     .map((r, i) => `<w:tr>${r.map((c, j) => `<w:tc>${tcPr(i, j)}<w:p><w:r><w:t>${c}</w:t></w:r></w:p></w:tc>`).join("")}</w:tr>`)
     .join("")}</w:tbl>`;
 }
@@ -200,7 +200,11 @@ add("random.docx", randomBytes(2, 4096), "4 KB of random bytes named .docx");
 add("random.html", randomBytes(3, 4096), "4 KB of random bytes named .html");
 add("random.bin", randomBytes(4, 4096), "4 KB of random bytes, no known extension");
 add("text-as.pdf", "这不是PDF文件。\nJust a line of text.\n", "plain text named .pdf");
-add("zip-not-docx.docx", Buffer.from(zipSync({ "a.txt": Buffer.from("hello") }, { mtime: new Date("2026-01-01T00:00:00Z") })), "a valid zip without any Word part");
+add(
+  "zip-not-docx.docx",
+  Buffer.from(zipSync({ "a.txt": Buffer.from("hello") }, { mtime: new Date("2026-01-01T00:00:00Z") })),
+  "a valid zip without any Word part",
+);
 
 // Mislabelled (the format is decided by the bytes).
 add("pdf-as.docx", onePage, "a readable PDF named .docx");
@@ -282,7 +286,8 @@ add("no-pages.pdf", pdf(["<< /Type /Catalog >>"]), "a catalog without /Pages");
     const kids = Array.from({ length: GROUP }, (_, k) => `${firstPage + g * GROUP + k} 0 R`).join(" ");
     inStream.push([firstGroup + g, `<</Type/Pages/Parent 2 0 R/Count ${GROUP}/Kids[${kids}]>>`]);
   }
-  for (let p = 0; p < PAGES; p++) inStream.push([firstPage + p, `<</Type/Page/Parent ${firstGroup + Math.floor(p / GROUP)} 0 R/Contents 3 0 R>>`]);
+  for (let p = 0; p < PAGES; p++)
+    inStream.push([firstPage + p, `<</Type/Page/Parent ${firstGroup + Math.floor(p / GROUP)} 0 R/Contents 3 0 R>>`]);
   let header = "";
   let body = "";
   for (const [num, text] of inStream) {
@@ -311,7 +316,9 @@ add("no-pages.pdf", pdf(["<< /Type /Catalog >>"]), "a catalog without /Pages");
   offsets.push(length);
   push(`4 0 obj\n${FONT}\nendobj\n`);
   offsets.push(length);
-  push(`5 0 obj\n<< /Type /ObjStm /N ${inStream.length} /First ${header.length} /Filter /FlateDecode /Length ${objStm.length} >>\nstream\n`);
+  push(
+    `5 0 obj\n<< /Type /ObjStm /N ${inStream.length} /First ${header.length} /Filter /FlateDecode /Length ${objStm.length} >>\nstream\n`,
+  );
   push(objStm);
   push("\nendstream\nendobj\n");
   const xrefAt = length;
@@ -327,7 +334,9 @@ add("no-pages.pdf", pdf(["<< /Type /Catalog >>"]), "a catalog without /Pages");
   inStream.forEach(([num], i) => row(num, 2, 5, i));
   row(xrefObj, 1, xrefAt, 0);
   const xrefData = deflateSync(rows, { level: 9 });
-  push(`${xrefObj} 0 obj\n<< /Type /XRef /Size ${xrefObj + 1} /W [1 4 2] /Root 1 0 R /Filter /FlateDecode /Length ${xrefData.length} >>\nstream\n`);
+  push(
+    `${xrefObj} 0 obj\n<< /Type /XRef /Size ${xrefObj + 1} /W [1 4 2] /Root 1 0 R /Filter /FlateDecode /Length ${xrefData.length} >>\nstream\n`,
+  );
   push(xrefData);
   push(`\nendstream\nendobj\nstartxref\n${xrefAt}\n%%EOF\n`);
   add("pages-10000.pdf", Buffer.concat(chunks), "10,000 pages (page dictionaries in a compressed object stream, an xref stream)");
@@ -340,7 +349,11 @@ add("no-pages.pdf", pdf(["<< /Type /Catalog >>"]), "a catalog without /Pages");
   const xml = documentXml(wordTable());
   const cut = xml.indexOf("<w:tbl>");
   const bomb = Buffer.concat([Buffer.from(xml.slice(0, cut), "utf8"), pad, Buffer.from(xml.slice(cut), "utf8")]);
-  add("zip-bomb.docx", docx({ "word/document.xml": bomb }, 9), "document.xml inflating to 200 MB (blanks between elements), ~200 KB on disk");
+  add(
+    "zip-bomb.docx",
+    docx({ "word/document.xml": bomb }, 9),
+    "document.xml inflating to 200 MB (blanks between elements), ~200 KB on disk",
+  );
   const small = docx({ "word/document.xml": bomb.subarray(0, 64 << 20) }, 9);
   add(
     "zip-bomb-lying-size.docx",
@@ -399,7 +412,13 @@ add(
   "docx-huge-spans.docx",
   docx({
     "word/document.xml": documentXml(
-      wordTable(TABLE_ROWS, (i, j) => (i === 0 && j === 1 ? '<w:tcPr><w:gridSpan w:val="100000000"/></w:tcPr>' : i === 1 && j === 0 ? '<w:tcPr><w:vMerge w:val="restart"/><w:gridSpan w:val="-5"/></w:tcPr>' : "")),
+      wordTable(TABLE_ROWS, (i, j) =>
+        i === 0 && j === 1
+          ? '<w:tcPr><w:gridSpan w:val="100000000"/></w:tcPr>'
+          : i === 1 && j === 0
+            ? '<w:tcPr><w:vMerge w:val="restart"/><w:gridSpan w:val="-5"/></w:tcPr>'
+            : "",
+      ),
     ),
   }),
   "gridSpan 10^8 and a negative gridSpan",
@@ -408,15 +427,44 @@ add(
 // HTML: lying charsets, absurd spans, NULs.
 add("charset-lie-gbk.html", Buffer.from(htmlPage({ charset: "gbk" }), "utf8"), "UTF-8 bytes under <meta charset=gbk>");
 add("charset-lie-utf8.html", gbk(htmlPage({ charset: "utf-8" })), "GBK bytes under <meta charset=utf-8>");
-add("charset-lie-bom.html", Buffer.concat([Buffer.from([0xff, 0xfe]), gbk(htmlPage({ charset: "gbk" }))]), "a UTF-16LE BOM before GBK bytes");
+add(
+  "charset-lie-bom.html",
+  Buffer.concat([Buffer.from([0xff, 0xfe]), gbk(htmlPage({ charset: "gbk" }))]),
+  "a UTF-16LE BOM before GBK bytes",
+);
 add("charset-unknown.html", Buffer.from(htmlPage({ charset: "x-no-such-charset" }), "utf8"), "an unknown charset name");
 add(
   "html-huge-spans.html",
-  Buffer.from(htmlPage({ attrs: (i, j) => (i === 0 && j === 1 ? ' colspan="100000000"' : i === 1 && j === 0 ? ' rowspan="1000000000"' : i === 2 && j === 2 ? ' colspan="-3" rowspan="abc"' : "") }), "utf8"),
+  Buffer.from(
+    htmlPage({
+      attrs: (i, j) =>
+        i === 0 && j === 1
+          ? ' colspan="100000000"'
+          : i === 1 && j === 0
+            ? ' rowspan="1000000000"'
+            : i === 2 && j === 2
+              ? ' colspan="-3" rowspan="abc"'
+              : "",
+    }),
+    "utf8",
+  ),
   "colspan 10^8, rowspan 10^9, negative and non-numeric spans",
 );
-add("html-nul.html", Buffer.from(htmlPage().replace(/<\/td>/g, "\u0000</td>").replace("<table", "\u0000<table"), "utf8"), "NUL characters in cells and before the table");
-add("html-utf16.html", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(htmlPage({ charset: "utf-16" }), "utf16le")]), "a UTF-16LE page with its BOM (a readable page)");
+add(
+  "html-nul.html",
+  Buffer.from(
+    htmlPage()
+      .replace(/<\/td>/g, "\u0000</td>")
+      .replace("<table", "\u0000<table"),
+    "utf8",
+  ),
+  "NUL characters in cells and before the table",
+);
+add(
+  "html-utf16.html",
+  Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(htmlPage({ charset: "utf-16" }), "utf16le")]),
+  "a UTF-16LE page with its BOM (a readable page)",
+);
 
 // ────────────────────────────────────────────────────────────────────────────── write
 

@@ -29,7 +29,12 @@ const FIXED_DATE = new Date("2024-03-01T00:00:00Z");
 
 /** A pdfkit document whose bytes are collected; `finish()` resolves to them. */
 function newDoc(options = {}) {
-  const doc = new PDFDocument({ autoFirstPage: false, margin: 0, info: { Producer: "jixiao fixtures (pdfkit)", CreationDate: FIXED_DATE }, ...options });
+  const doc = new PDFDocument({
+    autoFirstPage: false,
+    margin: 0,
+    info: { Producer: "jixiao fixtures (pdfkit)", CreationDate: FIXED_DATE },
+    ...options,
+  });
   doc.registerFont("cjk", FONT, "NotoSansCJKsc-Regular");
   const chunks = [];
   doc.on("data", (c) => chunks.push(c));
@@ -44,7 +49,10 @@ function newDoc(options = {}) {
 }
 
 function text(doc, str, x, y, size = 10.5, opts = {}) {
-  doc.font("cjk").fontSize(size).text(str, x, y, { lineBreak: false, ...opts });
+  doc
+    .font("cjk")
+    .fontSize(size)
+    .text(str, x, y, { lineBreak: false, ...opts });
 }
 
 function centered(doc, str, y, pageWidth, size) {
@@ -72,7 +80,13 @@ const expect = (name, grid) => writeFileSync(join(out, `${name}.expected-grid.js
   const rows = [
     ["项目名称", { t: "残疾人康复服务项目", cs: 3 }, "主管部门", { t: "某某县残疾人联合会", cs: 3 }],
     ["实施单位", { t: "某某县残疾人康复中心", cs: 2 }, "项目属性", "经常性项目", "项目期限", "1年", "负责人：王某"],
-    [{ t: "项目资金", rs: 3 }, "年度资金总额", { t: "120.00", cs: 2 }, { t: "年度绩效目标", rs: 3 }, { t: ["1.为200名残疾儿童提供康复训练；", "2.为150名成人残疾人适配辅助器具。"], cs: 3, rs: 3, align: "left" }],
+    [
+      { t: "项目资金", rs: 3 },
+      "年度资金总额",
+      { t: "120.00", cs: 2 },
+      { t: "年度绩效目标", rs: 3 },
+      { t: ["1.为200名残疾儿童提供康复训练；", "2.为150名成人残疾人适配辅助器具。"], cs: 3, rs: 3, align: "left" },
+    ],
     ["其中：财政拨款", { t: "100.00", cs: 2 }],
     ["其他资金", { t: "20.00", cs: 2 }],
     ["一级指标", "⼆级指标", { t: "三级指标", cs: 2 }, "指标值", { t: "指标值确定依据", cs: 3 }],
@@ -91,7 +105,9 @@ const expect = (name, grid) => writeFileSync(join(out, `${name}.expected-grid.js
   expect("landscape", {
     pages: 1,
     warnings: [],
-    tables: [{ rows: table.rows, cols: table.cols, pages: [1], context: [title, "填报单位（盖章）：某某县残疾人联合会 单位：万元"], cells }],
+    tables: [
+      { rows: table.rows, cols: table.cols, pages: [1], context: [title, "填报单位（盖章）：某某县残疾人联合会 单位：万元"], cells },
+    ],
     trailing: ["备注：本表金额保留两位小数。"],
   });
 }
@@ -110,18 +126,64 @@ const expect = (name, grid) => writeFileSync(join(out, `${name}.expected-grid.js
     ["预算数", "85.60", "其中：财政资金", "85.60"],
     ["年度目标", { t: ["帮扶300名残疾人实现就业，开展职业技能培训20期，", "提升残疾人就业能力。"], cs: 3, align: "left" }],
   ]);
-  const quantity = ["职业技能培训期数", "培训残疾人人数", "实现就业人数", "新增就业岗位数", "盲人按摩培训人数", "电商培训人数", "手工技能培训人数", "农村实用技术培训人数", "就业创业补贴人数", "职业指导服务人次"];
+  const quantity = [
+    "职业技能培训期数",
+    "培训残疾人人数",
+    "实现就业人数",
+    "新增就业岗位数",
+    "盲人按摩培训人数",
+    "电商培训人数",
+    "手工技能培训人数",
+    "农村实用技术培训人数",
+    "就业创业补贴人数",
+    "职业指导服务人次",
+  ];
   const quantityValues = ["≥20期", "≥600人", "≥300人", "≥150个", "≥40人", "≥80人", "≥60人", "≥120人", "≥50人", "≥500人次"];
-  const quality = ["培训合格率", "就业稳定率", "补贴发放准确率", "培训教材合格率", "培训机构资质合格率", "学员考勤达标率", "结业证书发放率", "回访覆盖率"];
+  const quality = [
+    "培训合格率",
+    "就业稳定率",
+    "补贴发放准确率",
+    "培训教材合格率",
+    "培训机构资质合格率",
+    "学员考勤达标率",
+    "结业证书发放率",
+    "回访覆盖率",
+  ];
   const cost = ["人均培训成本", "人均就业补贴", "岗位开发补贴标准", "培训场地租赁费", "教材资料费", "培训教师课时费"];
   const costValues = ["≤1200元/人", "≤2000元/人", "≤1000元/个", "≤3万元", "≤1.2万元", "≤300元/课时"];
   const rows = [["一级指标", "二级指标", "三级指标", "指标值"]];
   const total = quantity.length + quality.length + 4 + cost.length;
-  quantity.forEach((n, i) => rows.push([...(i === 0 ? [{ t: "产出指标", rs: total }, { t: "数量指标", rs: quantity.length }] : []), n, quantityValues[i]]));
+  quantity.forEach((n, i) =>
+    rows.push([
+      ...(i === 0
+        ? [
+            { t: "产出指标", rs: total },
+            { t: "数量指标", rs: quantity.length },
+          ]
+        : []),
+      n,
+      quantityValues[i],
+    ]),
+  );
   quality.forEach((n, i) => rows.push([...(i === 0 ? [{ t: "质量指标", rs: quality.length }] : []), n, i === 1 ? "≥85%" : "≥95%"]));
-  rows.push([{ t: "时效指标", rs: 4 }, "培训完成时间", "2024年11月底前"], ["补贴发放时间", "2024年12月20日前"], ["岗位对接完成时间", "2024年10月底前"], ["资金拨付时间", "2024年12月31日前"]);
-  cost.forEach((n, i) => rows.push([...(i === 0 ? [{ t: "成本指标", rs: cost.length }] : []), i === 2 ? ["岗位开发补贴标准（按新增岗位数量", "核定）"] : n, costValues[i]]));
-  rows.push([{ t: "效益指标", rs: 3 }, { t: "社会效益指标", rs: 2 }, "残疾人家庭收入", "明显提高"], ["残疾人社会参与度", "有所提升"], ["可持续影响指标", "残疾人就业服务机制", "长期有效"]);
+  rows.push(
+    [{ t: "时效指标", rs: 4 }, "培训完成时间", "2024年11月底前"],
+    ["补贴发放时间", "2024年12月20日前"],
+    ["岗位对接完成时间", "2024年10月底前"],
+    ["资金拨付时间", "2024年12月31日前"],
+  );
+  cost.forEach((n, i) =>
+    rows.push([
+      ...(i === 0 ? [{ t: "成本指标", rs: cost.length }] : []),
+      i === 2 ? ["岗位开发补贴标准（按新增岗位数量", "核定）"] : n,
+      costValues[i],
+    ]),
+  );
+  rows.push(
+    [{ t: "效益指标", rs: 3 }, { t: "社会效益指标", rs: 2 }, "残疾人家庭收入", "明显提高"],
+    ["残疾人社会参与度", "有所提升"],
+    ["可持续影响指标", "残疾人就业服务机制", "长期有效"],
+  );
   rows.push(["满意度指标", ["服务对象满意", "度指标"], "受帮扶残疾人满意度", "≥90%"]);
   const matrix = place(rows);
   // Break inside the third cost row: its first (full) line stays on page 1.
@@ -270,7 +332,9 @@ let matrix; // the rotated page's table, drawn again turned in turned.pdf
   expect("turned", {
     pages: 1,
     warnings: [],
-    tables: [{ rows: matrix.rows, cols: matrix.cols, pages: [1], context: ["附表：绩效指标"], cells: expectedCells(matrix).map((c) => [...c, 1]) }],
+    tables: [
+      { rows: matrix.rows, cols: matrix.cols, pages: [1], context: ["附表：绩效指标"], cells: expectedCells(matrix).map((c) => [...c, 1]) },
+    ],
     trailing: [],
   });
 }
@@ -292,7 +356,10 @@ async function smallDoc(options, extra) {
 const smallGrid = (context) => ({ rows: 2, cols: 2, pages: [1], context, cells: expectedCells(small).map((c) => [...c, 1]) });
 
 // Encrypted with an owner password only: opens without asking (empty user password).
-write("encrypted-owner.pdf", await smallDoc({ ownerPassword: "owner-secret", permissions: { printing: "highResolution" }, pdfVersion: "1.7" }));
+write(
+  "encrypted-owner.pdf",
+  await smallDoc({ ownerPassword: "owner-secret", permissions: { printing: "highResolution" }, pdfVersion: "1.7" }),
+);
 expect("encrypted-owner", { pages: 1, warnings: [], tables: [smallGrid(["4.残疾人托养服务项目绩效目标表"])], trailing: [] });
 // Encrypted with a user password: cannot be read.
 write("encrypted-user.pdf", await smallDoc({ userPassword: "jixiao", ownerPassword: "owner-secret", pdfVersion: "1.7" }));
@@ -316,7 +383,12 @@ write(
     doc.image(scan, 20, 20, { width: 800 });
   }),
 );
-expect("scanned-page", { pages: 2, warnings: ["page 2: no text layer (scanned?)"], tables: [smallGrid(["4.残疾人托养服务项目绩效目标表"])], trailing: [] });
+expect("scanned-page", {
+  pages: 2,
+  warnings: ["page 2: no text layer (scanned?)"],
+  tables: [smallGrid(["4.残疾人托养服务项目绩效目标表"])],
+  trailing: [],
+});
 
 // Cut off in the middle, and not a PDF past its header.
 const twoPage = readFileSync(join(out, "two-page.pdf"));

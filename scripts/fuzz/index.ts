@@ -14,7 +14,18 @@
  * copied into the work folder at the start (`--no-snapshot`: run them in place), so a build running meanwhile
  * cannot change the tool under test halfway.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
 import { dirname, extname, join, relative, resolve } from "node:path";
@@ -63,8 +74,30 @@ function parseArgs(argv: string[]): Options {
     else if (argv[i + 1] === undefined || argv[i + 1].startsWith("--")) flags.set(key, "true");
     else flags.set(key, argv[++i]);
   }
-  const known = ["count", "seed", "timeout", "jobs", "batch", "keep", "max-rss", "rss-kill", "no-validate", "no-minimise", "min-attempts", "min-seconds", "case", "from", "formats", "fixtures", "bin", "keep-work", "no-snapshot", "help"];
-  for (const k of flags.keys()) if (!known.includes(k)) throw new Error(`unknown option --${k} (known: ${known.map((x) => "--" + x).join(" ")})`);
+  const known = [
+    "count",
+    "seed",
+    "timeout",
+    "jobs",
+    "batch",
+    "keep",
+    "max-rss",
+    "rss-kill",
+    "no-validate",
+    "no-minimise",
+    "min-attempts",
+    "min-seconds",
+    "case",
+    "from",
+    "formats",
+    "fixtures",
+    "bin",
+    "keep-work",
+    "no-snapshot",
+    "help",
+  ];
+  for (const k of flags.keys())
+    if (!known.includes(k)) throw new Error(`unknown option --${k} (known: ${known.map((x) => "--" + x).join(" ")})`);
   if (flags.has("help")) {
     process.stdout.write(readFileSync(fileURLToPath(import.meta.url), "utf8").split("*/")[0] + "*/\n");
     process.exit(0);
@@ -145,7 +178,9 @@ type Command = "extract" | "validate";
 
 function listFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return (readdirSync(dir, { recursive: true }) as string[]).map((r) => join(dir, r)).filter((p) => statSync(p, { throwIfNoEntry: false })?.isFile());
+  return (readdirSync(dir, { recursive: true }) as string[])
+    .map((r) => join(dir, r))
+    .filter((p) => statSync(p, { throwIfNoEntry: false })?.isFile());
 }
 
 /** Every path under `dir` (but the excluded top-level names) with its size and mtime. */
@@ -190,10 +225,17 @@ class Runner {
     const inputs = cases.length === 1 ? [join("in", caseName(cases[0]))] : ["in"];
     const common = ["--jobs", String(this.opts.jobs), "--timeout", String(this.opts.timeout)];
     const args =
-      command === "extract" ? ["extract", ...inputs, "-o", "out", ...common] : ["validate", ...inputs, "--format", "json", "--fail-on", "never", ...common];
+      command === "extract"
+        ? ["extract", ...inputs, "-o", "out", ...common]
+        : ["validate", ...inputs, "--format", "json", "--fail-on", "never", ...common];
     const beforeDir = snapshot(dir, ["out", "tmp"]);
     const self = relative(this.work, dir);
-    const topLevel = () => new Map(readdirSync(this.work).filter((n) => n !== self).map((n) => [n, String(statSync(join(this.work, n), { throwIfNoEntry: false })?.mtimeMs)]));
+    const topLevel = () =>
+      new Map(
+        readdirSync(this.work)
+          .filter((n) => n !== self)
+          .map((n) => [n, String(statSync(join(this.work, n), { throwIfNoEntry: false })?.mtimeMs)]),
+      );
     const beforeWork = topLevel();
     const result = await runNode(this.opts.bin, args, {
       cwd: dir,
@@ -210,7 +252,15 @@ class Runner {
     outside.push(...snapshotDiff(beforeWork, topLevel()).map((d) => d.replace(" ", " ../")));
     if (outside.length) judged.failures.push({ category: "outside", cases: ids, detail: outside.slice(0, 5).join(", ") });
     const leftovers = listFiles(join(dir, "tmp"));
-    if (leftovers.length) judged.failures.push({ category: "partial", cases: ids, detail: `left in TMPDIR: ${leftovers.slice(0, 3).map((f) => relative(dir, f)).join(", ")}` });
+    if (leftovers.length)
+      judged.failures.push({
+        category: "partial",
+        cases: ids,
+        detail: `left in TMPDIR: ${leftovers
+          .slice(0, 3)
+          .map((f) => relative(dir, f))
+          .join(", ")}`,
+      });
     const m = /(\d+) read, (\d+) failed, (\d+) skipped/.exec(result.stderr);
     if (!this.opts.keepWork) rmSync(dir, { recursive: true, force: true });
     return { command, result, judged, read: Number(m?.[1] ?? 0), failed: Number(m?.[2] ?? 0), skipped: Number(m?.[3] ?? 0) };
@@ -272,7 +322,14 @@ async function attribute(runner: Runner, command: Command, failure: Failure, byI
     const rec = await runner.run(command, [c], runner.singleLimitMs());
     const same = rec.judged.failures.find((f) => f.category === failure.category);
     if (same) found.push({ command, category: failure.category, case: c, detail: same.detail });
-    else found.push({ command, category: failure.category, case: null, detail: `c${pad(c.id)}: ${failure.detail} (in its batch only; not alone)`, batchOnly: true });
+    else
+      found.push({
+        command,
+        category: failure.category,
+        case: null,
+        detail: `c${pad(c.id)}: ${failure.detail} (in its batch only; not alone)`,
+        batchOnly: true,
+      });
     return;
   }
   // A batch-level failure: run each input alone and keep those that reproduce it.
@@ -334,7 +391,9 @@ async function keep(runner: Runner, f: Found, opts: Options): Promise<void> {
     `case:     ${c.id} of seed ${opts.seed}, fixture set ${opts.fixtureSet}  (reproduce: npm run fuzz -- --seed ${opts.seed} --case ${c.id})`,
     `fixture:  ${c.seed.path}`,
     `ops:      ${c.ops.join(" ; ")}`,
-    tries ? `size:     ${c.bytes.length} bytes → minimised ${bytes.length} bytes (${tries} runs)` : `size:     ${c.bytes.length} bytes (not minimised)`,
+    tries
+      ? `size:     ${c.bytes.length} bytes → minimised ${bytes.length} bytes (${tries} runs)`
+      : `size:     ${c.bytes.length} bytes (not minimised)`,
     `command:  node bin/jixiao.js ${f.command === "extract" ? "extract FILE -o OUT" : "validate FILE --format json --fail-on never"} --jobs ${opts.jobs} --timeout ${opts.timeout}`,
     "",
   ].join("\n");
@@ -390,7 +449,9 @@ async function main(): Promise<number> {
   const sane = seeds.find((s) => s.format === "html") ?? seeds[0];
   const check = await runner.run("extract", [{ id: 0, seed: sane, ext: sane.format, bytes: sane.bytes, ops: [] }], runner.singleLimitMs());
   if (check.result.code !== 0 || check.judged.failures.length) {
-    throw new Error(`the tool does not read ${sane.path} (exit ${check.result.code}): ${check.result.stderr.trim().split("\n").slice(0, 3).join(" | ")}`);
+    throw new Error(
+      `the tool does not read ${sane.path} (exit ${check.result.code}): ${check.result.stderr.trim().split("\n").slice(0, 3).join(" | ")}`,
+    );
   }
 
   const ids = opts.only !== null ? [opts.only] : Array.from({ length: opts.count }, (_, i) => opts.from + i);
@@ -413,7 +474,8 @@ async function main(): Promise<number> {
       for (const failure of mergeFailures(rec.judged.failures)) await attribute(runner, command, failure, byId, found);
       for (const id of rec.judged.toolTimeouts) {
         const c = byId.get(id);
-        if (c && !slow.some((f) => f.case?.id === id)) slow.push({ command, category: "slow", case: c, detail: `the tool timed it out (--timeout ${opts.timeout})` });
+        if (c && !slow.some((f) => f.case?.id === id))
+          slow.push({ command, category: "slow", case: c, detail: `the tool timed it out (--timeout ${opts.timeout})` });
       }
     }
     const last = records.slice(-commands.length);
@@ -461,7 +523,9 @@ async function main(): Promise<number> {
   if (found.length) {
     lines.push(`${found.length} failure(s):`);
     for (const f of found) {
-      const what = f.case ? `${f.batchOnly ? "batch; kept its heaviest input " : ""}c${pad(f.case.id)} (${f.case.seed.path}; ${f.case.ops.join(" ; ")})` : "batch";
+      const what = f.case
+        ? `${f.batchOnly ? "batch; kept its heaviest input " : ""}c${pad(f.case.id)} (${f.case.seed.path}; ${f.case.ops.join(" ; ")})`
+        : "batch";
       lines.push(`  ${f.command}/${f.category}  ${what}`);
       lines.push(`      ${f.detail}`);
       if (f.kept) lines.push(`      kept: ${f.kept} (${f.keptBytes} bytes, from ${f.case!.bytes.length})`);

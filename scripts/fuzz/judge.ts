@@ -96,13 +96,7 @@ export function namedCases(stderr: string): Set<number> {
 }
 
 /** An `extract -o OUT` run: the process checks plus the outputs (`files`: every file under OUT after the run). */
-export function judgeExtract(
-  r: RunResult,
-  cases: readonly number[],
-  outDir: string,
-  files: readonly string[],
-  maxRssMb: number,
-): Judged {
+export function judgeExtract(r: RunResult, cases: readonly number[], outDir: string, files: readonly string[], maxRssMb: number): Judged {
   const failures = judgeProcess(r, maxRssMb, cases);
   const named = namedCases(r.stderr);
   const written = new Set<number>();
@@ -122,7 +116,8 @@ export function judgeExtract(
   }
   if (finished(r)) {
     for (const c of cases) {
-      if (!written.has(c) && !named.has(c)) failures.push({ category: "lost", cases: [c], detail: `c${pad(c)}: no output and no line on stderr` });
+      if (!written.has(c) && !named.has(c))
+        failures.push({ category: "lost", cases: [c], detail: `c${pad(c)}: no output and no line on stderr` });
       if (written.has(c) && named.has(c)) {
         const line = r.stderr.split("\n").find((l) => casesIn(l).includes(c)) ?? "";
         failures.push({ category: "double", cases: [c], detail: `written and named: ${line.slice(0, 200)}` });
@@ -142,10 +137,15 @@ export function judgeValidate(r: RunResult, cases: readonly number[], maxRssMb: 
       const docs = JSON.parse(r.stdout) as { document?: string }[];
       for (const d of Array.isArray(docs) ? docs : [docs]) casesIn(String(d.document ?? "")).forEach((c) => written.add(c));
     } catch (e) {
-      failures.push({ category: "partial", cases: [...cases], detail: `validate JSON does not parse: ${(e as Error).message.slice(0, 120)}` });
+      failures.push({
+        category: "partial",
+        cases: [...cases],
+        detail: `validate JSON does not parse: ${(e as Error).message.slice(0, 120)}`,
+      });
     }
     for (const c of cases) {
-      if (!written.has(c) && !named.has(c)) failures.push({ category: "lost", cases: [c], detail: `c${pad(c)}: not in the report and no line on stderr` });
+      if (!written.has(c) && !named.has(c))
+        failures.push({ category: "lost", cases: [c], detail: `c${pad(c)}: not in the report and no line on stderr` });
     }
   }
   return { failures, named, written, toolTimeouts: timedOut(r.stderr) };

@@ -172,7 +172,9 @@ function pdfStreams(s: string): PdfStream[] {
 /** Inflate one FlateDecode stream (no predictor), change its text, deflate it back and fix a direct /Length. */
 function pdfStreamMutation(rng: Rng, b: Uint8Array, kind: "numbers" | "lines"): [Uint8Array, string] {
   const s = latin1(b);
-  const candidates = pdfStreams(s).filter((st) => /\/FlateDecode/.test(st.dict) && !/\/DecodeParms|\/Image|\/FontFile|\/Length1/.test(st.dict));
+  const candidates = pdfStreams(s).filter(
+    (st) => /\/FlateDecode/.test(st.dict) && !/\/DecodeParms|\/Image|\/FontFile|\/Length1/.test(st.dict),
+  );
   if (!candidates.length) return [b, `pdf-stream-${kind}(none)`];
   const st = rng.pick(candidates);
   let text: string;
@@ -200,7 +202,14 @@ function pdfStreamMutation(rng: Rng, b: Uint8Array, kind: "numbers" | "lines"): 
       text = text.replace(/((?:-?(?:\d+\.?\d*|\.\d+)\s+){2,4})(re|m|l)\b/g, (m, nums: string, op: string) => {
         if (!rng.chance(0.2)) return m;
         n++;
-        return nums.replace(PDF_NUMBER, (x) => (Number(x) * 10 ** k).toExponential().replace(/e\+?/, "e").replace(/^(.*)e(\d+)$/, (_, a: string, e: string) => (Number(a) * 1).toFixed(0) + "0".repeat(Number(e)))) + op;
+        return (
+          nums.replace(PDF_NUMBER, (x) =>
+            (Number(x) * 10 ** k)
+              .toExponential()
+              .replace(/e\+?/, "e")
+              .replace(/^(.*)e(\d+)$/, (_, a: string, e: string) => (Number(a) * 1).toFixed(0) + "0".repeat(Number(e))),
+          ) + op
+        );
       });
       label = `pdf-stream-scale(${n} paths x1e${k}@${st.dataStart})`;
     }
@@ -241,10 +250,16 @@ function pdfDictNumbers(rng: Rng, b: Uint8Array): [Uint8Array, string] {
   if (!mutable.length) return [b, "pdf-dict-numbers(none)"];
   const target = rng.pick(mutable);
   // Prefer the interesting keys, otherwise any number.
-  const keyed = /\/(?:MediaBox|CropBox|Count|W|Length|Size|Prev|First|N|Rotate|Index|BBox|Matrix|FontBBox|Widths|FirstChar|LastChar)\s*\[?[^/>]*/g;
+  const keyed =
+    /\/(?:MediaBox|CropBox|Count|W|Length|Size|Prev|First|N|Rotate|Index|BBox|Matrix|FontBBox|Widths|FirstChar|LastChar)\s*\[?[^/>]*/g;
   const n = rng.geometric(8);
   let changed = 0;
-  if (rng.chance(0.7) && /\/(?:MediaBox|CropBox|Count|W|Length|Size|Prev|First|N|Rotate|Index|BBox|Matrix|FontBBox|Widths|FirstChar|LastChar)\b/.test(target.text)) {
+  if (
+    rng.chance(0.7) &&
+    /\/(?:MediaBox|CropBox|Count|W|Length|Size|Prev|First|N|Rotate|Index|BBox|Matrix|FontBBox|Widths|FirstChar|LastChar)\b/.test(
+      target.text,
+    )
+  ) {
     target.text = target.text.replace(keyed, (m) => {
       if (!rng.chance(0.3)) return m;
       const [t, k] = mutateNumbersIn(rng, m, PDF_NUMBER, 1 + rng.int(2));
@@ -392,7 +407,8 @@ function docxMutation(rng: Rng, b: Uint8Array): [Uint8Array, string] {
     op = "drop-part";
   } else {
     let [t, label] = markupMutation(rng, strFromU8(entries[name]), WORD_ELEMENTS, WORD_NUMERIC_ATTR);
-    for (let retry = 0; retry < 4 && label === "markup(noop)"; retry++) [t, label] = markupMutation(rng, strFromU8(entries[name]), WORD_ELEMENTS, WORD_NUMERIC_ATTR);
+    for (let retry = 0; retry < 4 && label === "markup(noop)"; retry++)
+      [t, label] = markupMutation(rng, strFromU8(entries[name]), WORD_ELEMENTS, WORD_NUMERIC_ATTR);
     entries[name] = strToU8(t);
     op = label;
   }
@@ -411,7 +427,8 @@ function htmlMutation(rng: Rng, b: Uint8Array): [Uint8Array, string] {
   }
   // Work on latin1 so GBK pages keep their bytes outside the mutated spot.
   let [t, label] = markupMutation(rng, latin1(b), HTML_ELEMENTS, HTML_NUMERIC_ATTR);
-  for (let retry = 0; retry < 4 && label === "markup(noop)"; retry++) [t, label] = markupMutation(rng, latin1(b), HTML_ELEMENTS, HTML_NUMERIC_ATTR);
+  for (let retry = 0; retry < 4 && label === "markup(noop)"; retry++)
+    [t, label] = markupMutation(rng, latin1(b), HTML_ELEMENTS, HTML_NUMERIC_ATTR);
   return [fromLatin1(t), `html(${label})`];
 }
 

@@ -105,7 +105,8 @@ export async function planExtractOutput(opts: ExtractBatchOptions): Promise<Extr
   }
   if (kind.kind === "file") {
     const wantsDir = /[\\/]$/.test(out) || (format === "json" && !single);
-    if (!wantsDir) return { sink: new StreamSink(targetFor(kind, opts.stdout, atomic), format, { single, header }), ordered: true, renames: [] };
+    if (!wantsDir)
+      return { sink: new StreamSink(targetFor(kind, opts.stdout, atomic), format, { single, header }), ordered: true, renames: [] };
     const s = await stat(out.replace(/[\\/]+$/, "") || out).catch(() => null);
     if (s) throw new JixiaoError("usage", "several inputs need a directory for -o, but this is a file", out);
   }

@@ -53,7 +53,8 @@ async function walk(dir: string, out: string[]): Promise<void> {
 function refusal(s: Awaited<ReturnType<typeof stat>>): string | null {
   const special = notRegularFile(s);
   if (special) return special;
-  if (s.size > MAX_INPUT_BYTES) return `${megabytes(Number(s.size))}: larger than the ${megabytes(MAX_INPUT_BYTES)} limit for any input; refusing`;
+  if (s.size > MAX_INPUT_BYTES)
+    return `${megabytes(Number(s.size))}: larger than the ${megabytes(MAX_INPUT_BYTES)} limit for any input; refusing`;
   return null;
 }
 

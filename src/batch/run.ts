@@ -127,7 +127,10 @@ export async function runBatch(
     maxTasksPerWorker: opts.maxTasksPerWorker,
     // A small young generation keeps each worker's RSS near what it uses (V8 otherwise lets garbage pile up to
     // ~50 MB between scavenges); the old-generation cap makes a file that explodes fail alone.
-    resourceLimits: { maxOldGenerationSizeMb: opts.maxHeapMb ?? WORKER_MAX_OLD_GENERATION_MB, maxYoungGenerationSizeMb: opts.maxYoungMb ?? WORKER_MAX_YOUNG_GENERATION_MB },
+    resourceLimits: {
+      maxOldGenerationSizeMb: opts.maxHeapMb ?? WORKER_MAX_OLD_GENERATION_MB,
+      maxYoungGenerationSizeMb: opts.maxYoungMb ?? WORKER_MAX_YOUNG_GENERATION_MB,
+    },
     onWorkerStderr: opts.onWorkerStderr,
   });
   const onAbort = () => void pool.close();

@@ -92,7 +92,11 @@ export async function readStdin(stream: AsyncIterable<Buffer | string> = process
   for await (const c of stream) {
     const b = typeof c === "string" ? Buffer.from(c) : c;
     size += b.length;
-    if (size > limit) throw new JixiaoError("too-large", `standard input is larger than ${Math.round(limit / 2 ** 20)} MB (the largest input any format accepts); refusing`);
+    if (size > limit)
+      throw new JixiaoError(
+        "too-large",
+        `standard input is larger than ${Math.round(limit / 2 ** 20)} MB (the largest input any format accepts); refusing`,
+      );
     chunks.push(b);
   }
   return Buffer.concat(chunks);

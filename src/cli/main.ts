@@ -188,7 +188,9 @@ export async function main(argv: string[]): Promise<number> {
           "output file (one input, or combined NDJSON/CSV), or directory (several inputs: DIR/<input path>.json), or a stream (/dev/stdout, a FIFO, /dev/null)",
         )
         .addOption(
-          new Option("--csv-level <level>", "CSV: one row per indicator or per project").choices(["indicator", "project"]).default("indicator"),
+          new Option("--csv-level <level>", "CSV: one row per indicator or per project")
+            .choices(["indicator", "project"])
+            .default("indicator"),
         )
         .option("--no-bom", "CSV without the UTF-8 byte order mark (Excel needs it; other tools may not)")
         .option(
@@ -296,7 +298,9 @@ export async function main(argv: string[]): Promise<number> {
           new Option("-f, --format <format>", "report format").choices(["text", "json", "junit", "sarif", "github"]).default("text"),
         )
         .addOption(
-          new Option("--fail-on <level>", "exit 1 when findings reach this level").choices(["error", "warning", "info", "never"]).default("error"),
+          new Option("--fail-on <level>", "exit 1 when findings reach this level")
+            .choices(["error", "warning", "info", "never"])
+            .default("error"),
         ),
     ),
   ).action(async (inputs: string[], flags: ValidateFlags) => {

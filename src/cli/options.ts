@@ -17,7 +17,13 @@ export function seconds(value: string): number {
 
 /** `--enable a,b --enable c` → ["a", "b", "c"]. */
 export function commaList(value: string, previous: string[] = []): string[] {
-  return [...previous, ...value.split(",").map((s) => s.trim()).filter(Boolean)];
+  return [
+    ...previous,
+    ...value
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
+  ];
 }
 
 export interface RuleSelectionFlags {

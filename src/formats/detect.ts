@@ -29,7 +29,8 @@ export function detectFormat(bytes: Uint8Array, name = ""): DetectedFormat {
   if (/<(!doctype html|html|head|body|table|meta|div|p)[\s>]/i.test(text) || /\.(html?|xhtml|mht|mhtml)$/i.test(name)) return "html";
   // Junk before the header is allowed in a PDF (some servers prepend a few bytes).
   if (head.includes("%PDF-")) return "pdf";
-  if (/<\/?(table|tr|td)[\s>]/i.test(Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 65536)).toString("latin1"))) return "html";
+  if (/<\/?(table|tr|td)[\s>]/i.test(Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 65536)).toString("latin1")))
+    return "html";
   return "unknown";
 }
 
@@ -38,7 +39,11 @@ function sniffText(bytes: Uint8Array): string {
   const head = bytes.subarray(0, 1024);
   const utf16le = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0x3c && head[1] === 0);
   const utf16be = (head[0] === 0xfe && head[1] === 0xff) || (head[0] === 0 && head[1] === 0x3c);
-  const text = utf16le ? new TextDecoder("utf-16le").decode(head) : utf16be ? new TextDecoder("utf-16be").decode(head) : Buffer.from(head).toString("latin1");
+  const text = utf16le
+    ? new TextDecoder("utf-16le").decode(head)
+    : utf16be
+      ? new TextDecoder("utf-16be").decode(head)
+      : Buffer.from(head).toString("latin1");
   return text.replace(/^(\ufeff|\xef\xbb\xbf)/, "").trimStart();
 }
 
@@ -48,7 +53,9 @@ export function isMhtml(text: string): boolean {
 }
 
 export function isOle2(b: Uint8Array): boolean {
-  return b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0 && b[4] === 0xa1 && b[5] === 0xb1 && b[6] === 0x1a && b[7] === 0xe1;
+  return (
+    b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0 && b[4] === 0xa1 && b[5] === 0xb1 && b[6] === 0x1a && b[7] === 0xe1
+  );
 }
 
 export function isZip(b: Uint8Array): boolean {
@@ -123,7 +130,14 @@ export function tooLargeMessage(format: DetectedFormat, size: number, atLeast = 
 }
 
 /** What a path that is not a regular file is, as the one-line reason it is not read; null for a regular file. */
-export function notRegularFile(st: { isFile(): boolean; isDirectory(): boolean; isFIFO(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isSocket(): boolean }): string | null {
+export function notRegularFile(st: {
+  isFile(): boolean;
+  isDirectory(): boolean;
+  isFIFO(): boolean;
+  isCharacterDevice(): boolean;
+  isBlockDevice(): boolean;
+  isSocket(): boolean;
+}): string | null {
   if (st.isFile()) return null;
   if (st.isDirectory()) return "is a directory";
   const what = st.isFIFO()

@@ -34,7 +34,11 @@ export async function readGrid(bytes: Uint8Array, file?: string, format = detect
       throw new JixiaoError("unsupported", "Excel files are not supported yet; save the sheet as HTML or PDF", file);
     case "zip":
       if (zipKind(bytes) === "odt") {
-        throw new JixiaoError("unsupported", "OpenDocument text (.odt) is not supported; convert it to .docx first (soffice --headless --convert-to docx FILE)", file);
+        throw new JixiaoError(
+          "unsupported",
+          "OpenDocument text (.odt) is not supported; convert it to .docx first (soffice --headless --convert-to docx FILE)",
+          file,
+        );
       }
       throw new JixiaoError("unsupported", "a zip archive that is not a Word document", file);
     case "json":

@@ -4,5 +4,8 @@ import { JixiaoError } from "../errors.ts";
 /** The one line for a table whose grid (rows × columns) passes the per-table limit. */
 export function tooManySlots(rows: number, cols: number, limit: number): JixiaoError {
   const n = (x: number) => x.toLocaleString("en-US");
-  return new JixiaoError("too-large", `a table of ${n(rows)} rows × ${n(cols)} columns passes the limit of ${n(limit)} cells per table; refusing`);
+  return new JixiaoError(
+    "too-large",
+    `a table of ${n(rows)} rows × ${n(cols)} columns passes the limit of ${n(limit)} cells per table; refusing`,
+  );
 }

@@ -41,7 +41,14 @@ const NUMERIC = /^[\s\d,，.．０-９]+$/;
 const isAmountCell = (raw: string) => !raw || NUMERIC.test(raw.replace(/万?元$/, ""));
 
 /** One label and its amount (or staff count) cell; false when the label is neither. */
-function readPair(dept: Department, table: Table, label: string, value: Slot, unit: "万元" | "元" | null, statedUnit: "万元" | "元"): boolean {
+function readPair(
+  dept: Department,
+  table: Table,
+  label: string,
+  value: Slot,
+  unit: "万元" | "元" | null,
+  statedUnit: "万元" | "元",
+): boolean {
   const form = labelForm(withoutContainer(label));
   const raw = joinLines(value.cell.text);
   if (STAFF.test(form)) {
@@ -181,7 +188,8 @@ export function finishDepartment(d: Department): void {
   };
   if (d.budget.fiscal === null) d.budget.fiscal = sumOf(FISCAL_PART);
   if (d.budget.other === null) d.budget.other = sumOf(OTHER_PART);
-  if (d.budget.total === null && d.budget.basic !== null && d.budget.project !== null) d.budget.total = round(d.budget.basic + d.budget.project);
+  if (d.budget.total === null && d.budget.basic !== null && d.budget.project !== null)
+    d.budget.total = round(d.budget.basic + d.budget.project);
 }
 
 export function round(x: number): number {

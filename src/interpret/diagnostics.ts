@@ -44,7 +44,9 @@ export function reportDocument(grid: GridDocument, projects: Project[], s: Readi
         at: first ? [first] : [],
       });
     } else if (p.name === null) {
-      const cells = Object.values(p.sources).slice(0, 1).map((x) => x.at);
+      const cells = Object.values(p.sources)
+        .slice(0, 1)
+        .map((x) => x.at);
       out.push({ code: "nameless-project", message: `project #${i + 1} (table ${p.tables[0] + 1}) has no name`, project: i, at: cells });
     }
     if (p.budget.total === null && p.sources["budget.total"]) {
@@ -96,7 +98,5 @@ function announcedProjects(grid: GridDocument): { count: number; by: string; at:
     }
   }
   const byLabels = labels.length + lines;
-  return byLabels >= titles
-    ? { count: byLabels, by: "项目名称 labels", at: labels }
-    : { count: titles, by: "titles above tables", at: [] };
+  return byLabels >= titles ? { count: byLabels, by: "项目名称 labels", at: labels } : { count: titles, by: "titles above tables", at: [] };
 }

@@ -45,11 +45,12 @@ export function labelOfSlot(s: Slot): { key: FieldKey; inline?: string } | null 
 export function scanRow(row: Slot[], pendingAbove: PendingLabels): { hits: FieldHit[]; pending: PendingLabels } {
   const hits: FieldHit[] = [];
   // `合计` beside a funds container spanning rows (`资金来源 | 合计 | 50` over 财政拨款 / 其他资金) is the total.
-  const labels = row.map((s, i) =>
-    labelOfSlot(s) ??
-    (i > 0 && isTotalLabel(joinLines(s.cell.text)) && row[i - 1].cell.rowspan > 1 && FUNDS_CONTAINER.test(joinLines(row[i - 1].cell.text))
-      ? { key: "budget.total" as FieldKey }
-      : null),
+  const labels = row.map(
+    (s, i) =>
+      labelOfSlot(s) ??
+      (i > 0 && isTotalLabel(joinLines(s.cell.text)) && row[i - 1].cell.rowspan > 1 && FUNDS_CONTAINER.test(joinLines(row[i - 1].cell.text))
+        ? { key: "budget.total" as FieldKey }
+        : null),
   );
   const rowHasLabel = labels.some((l, i) => l && row[i].anchored);
 
@@ -66,7 +67,14 @@ export function scanRow(row: Slot[], pendingAbove: PendingLabels): { hits: Field
   let open: { key: FieldKey; label: Slot } | null = null;
   row.forEach((s, i) => {
     // One cell listing several fields on its lines (`资金总额：186.00` / `财政拨款：160.00` / `自有资金：26.00`).
-    const pairs = s.anchored ? fieldPairs(s.cell.text.split("\n").map((x) => x.trim()).join(" ")) : [];
+    const pairs = s.anchored
+      ? fieldPairs(
+          s.cell.text
+            .split("\n")
+            .map((x) => x.trim())
+            .join(" "),
+        )
+      : [];
     if (pairs.length >= 2) {
       for (const f of pairs) hits.push({ key: f.key, label: s, value: null, inline: f.raw });
       open = null;

@@ -159,13 +159,28 @@ function mapBlock(table: Table, grid: (Cell | null)[][], first: number, last: nu
   if (!(levels >= 1 && (hasName || hasValue) && levels + (hasName ? 1 : 0) + (hasValue ? 1 : 0) >= 3)) return null;
   const signature = typeOfCol.map((t) => t ?? "").join("|");
   let span = 0;
-  for (let r = first; r <= last; r++) for (const cell of grid[r]) if (cell && joinLines(cell.text)) span = Math.max(span, cell.col + cell.colspan);
+  for (let r = first; r <= last; r++)
+    for (const cell of grid[r]) if (cell && joinLines(cell.text)) span = Math.max(span, cell.col + cell.colspan);
   const map: MatrixMap = { cols, fieldCols, headerUnits, width: table.cols, span, header: { table: table.index, first, last, signature } };
   if (longTerm) map.longTerm = true;
   return map;
 }
 
-const INDICATOR_COLUMNS = new Set<string>(["level1", "level2", "name", "description", "value", "basis", "operator", "measure", "valueType", "direction", "serial", "score", "remark"]);
+const INDICATOR_COLUMNS = new Set<string>([
+  "level1",
+  "level2",
+  "name",
+  "description",
+  "value",
+  "basis",
+  "operator",
+  "measure",
+  "valueType",
+  "direction",
+  "serial",
+  "score",
+  "remark",
+]);
 
 function isIndicatorColumn(t: string): t is IndicatorColumn {
   return INDICATOR_COLUMNS.has(t);

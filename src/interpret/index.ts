@@ -129,7 +129,8 @@ class Reader {
       this.s.table.hasLabels = true;
       return 1;
     },
-    keyValue: (_k, table, rows, r) => (this.s.entity?.kind === "department" ? this.departmentRow(table, rows[r]) : this.keyValueRow(table, rows[r])),
+    keyValue: (_k, table, rows, r) =>
+      this.s.entity?.kind === "department" ? this.departmentRow(table, rows[r]) : this.keyValueRow(table, rows[r]),
     other: (_k, _table, rows, r) => {
       if (looksLikeIndicator(rows[r])) this.s.table.unplaced.push(rows[r]);
       this.s.matrix = null;
@@ -174,7 +175,8 @@ class Reader {
     const body = s.matrix?.header?.table === table.index ? rows.slice(s.matrix.header.last + 1) : rows;
     s.matrixStarts = s.matrix ? startColumns(body) : [];
     if (s.entity?.kind === "department" && s.entity.d.tables[0] === table.index) finishDepartment(s.entity.d);
-    if (!t.hasLabels && s.entity && !t.continues && !t.indicators) this.s.warnings.push(`table ${table.index + 1}: no performance-table labels found`);
+    if (!t.hasLabels && s.entity && !t.continues && !t.indicators)
+      this.s.warnings.push(`table ${table.index + 1}: no performance-table labels found`);
     if (!t.ctxUsed && !t.started && !t.indicators && !t.hasLabels && (t.ctx.title !== null || t.ctx.fields.length)) s.unusedContext = t.ctx;
     // A table ending in a header's first rows (the break cut the header): they name columns of the next table.
     const lastRow = [...rows].reverse().find((row) => row.some((x) => x.anchored && joinLines(x.cell.text)));
@@ -210,7 +212,13 @@ class Reader {
     const map = stub && stub.width === table.cols && t.beforeFirstBody ? withStub(k.map, stub.cols) : k.map;
     // The same header again, with nothing but indicators since (a page repeating its header row): the matrix goes
     // on, and so do the level labels carried down its merged cells.
-    const repeat = prev && prev.header && map.header && prev.header.signature === map.header.signature && !t.fieldsSinceHeader && !!prev.longTerm === !!map.longTerm;
+    const repeat =
+      prev &&
+      prev.header &&
+      map.header &&
+      prev.header.signature === map.header.signature &&
+      !t.fieldsSinceHeader &&
+      !!prev.longTerm === !!map.longTerm;
     const wide = map.fieldCols.name !== undefined;
     if (!repeat && !wide && s.entity?.kind !== "department") this.ensureProject(table);
     s.matrix = map;
@@ -323,7 +331,10 @@ class Reader {
     const s = this.s;
     const t = s.table;
     // A 项目名称：… line or a title above this table opens a project of its own (fields printed as text, matrix-only tables).
-    const opens = !t.ctxUsed && (t.ctx.fields.some((f) => f.key === "name") || (t.ctx.title !== null && s.entity?.kind === "project" && s.entity.p.indicators.length > 0));
+    const opens =
+      !t.ctxUsed &&
+      (t.ctx.fields.some((f) => f.key === "name") ||
+        (t.ctx.title !== null && s.entity?.kind === "project" && s.entity.p.indicators.length > 0));
     if (s.entity?.kind === "project" && !opens) {
       if (!s.entity.p.tables.includes(table.index)) s.entity.p.tables.push(table.index);
       return s.entity.p;
@@ -494,7 +505,9 @@ class Reader {
     const map = s.matrix!;
     const fieldSlot = (k: FieldKey) => (map.fieldCols[k] === undefined ? undefined : slotAt(row, map.fieldCols[k]!));
     const nameSlot = fieldSlot("name");
-    const totalSlot = row.find((x) => x.anchored && x.col < (map.cols.level1 ?? map.cols.level2 ?? Infinity) && isTotalLabel(joinLines(x.cell.text)));
+    const totalSlot = row.find(
+      (x) => x.anchored && x.col < (map.cols.level1 ?? map.cols.level2 ?? Infinity) && isTotalLabel(joinLines(x.cell.text)),
+    );
     const amountOf = (x: Slot | undefined) => {
       if (!x || !x.anchored) return { amount: null as number | null, raw: "" };
       const raw = joinLines(x.cell.text);
@@ -503,7 +516,13 @@ class Reader {
     if (totalSlot) {
       const amountSlot = fieldSlot("budget.total");
       const { amount, raw } = amountOf(amountSlot);
-      const total: TotalRow = { label: joinLines(totalSlot.cell.text), amount, raw, at: refOf(table, (amountSlot ?? totalSlot).cell), members: [] };
+      const total: TotalRow = {
+        label: joinLines(totalSlot.cell.text),
+        amount,
+        raw,
+        at: refOf(table, (amountSlot ?? totalSlot).cell),
+        members: [],
+      };
       s.totals.push(total);
       // After projects that no total has claimed yet, the row totals them; before any, it totals those to come.
       const unclaimed = this.unclaimedProjects();
@@ -688,7 +707,9 @@ export function interpret(grid: GridDocument, source: Source): Document {
   for (const t of s.totals) t.members = t.members.map((m) => remap.get(m)!).filter((m) => m >= 0);
   const diagnostics = [
     ...grid.warnings.map((w) => ({ code: "backend-warning" as const, message: w, project: null, at: [] })),
-    ...s.diagnostics.map((d) => (d.project === null ? d : { ...d, project: remap.get(d.project) ?? null })).filter((d) => d.project === null || d.project >= 0),
+    ...s.diagnostics
+      .map((d) => (d.project === null ? d : { ...d, project: remap.get(d.project) ?? null }))
+      .filter((d) => d.project === null || d.project >= 0),
     ...reportDocument(grid, projects, s),
   ];
   return {
@@ -717,7 +738,8 @@ function completesValue(first: string, second: string): boolean {
   if (a.kind === "unparsed") return !sameReading(joined, parseValue(second));
   if (parseValue(second).kind !== "unparsed") return false;
   // A quantity whose unit turns out to be the start of a period (`3个` + `月内` → a duration) reads as another kind.
-  if (a.kind === "quantity") return (a.unit === null && joined.kind === "quantity") || (joined.kind !== "quantity" && joined.kind !== "qualitative");
+  if (a.kind === "quantity")
+    return (a.unit === null && joined.kind === "quantity") || (joined.kind !== "quantity" && joined.kind !== "qualitative");
   return a.kind === "date" && joined.kind === "date";
 }
 

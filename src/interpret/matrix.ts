@@ -89,7 +89,8 @@ export function readIndicatorRow(
   const l2 = s2 && s2 !== s1 ? level(s2, "level2") : s2 === s1 ? null : (fill.level2?.label ?? null);
 
   // A header cell reaching into this row (一级指标 spanning two header rows) makes it no indicator row.
-  if ([s1, s2].some((s) => s && !s.anchored && /^(level1|level2)$/.test(indicatorColumnOf(text(s)) ?? ""))) return { indicator: null, end: false };
+  if ([s1, s2].some((s) => s && !s.anchored && /^(level1|level2)$/.test(indicatorColumnOf(text(s)) ?? "")))
+    return { indicator: null, end: false };
   const nameSlot = sName && sName !== s2 && sName !== s1 ? sName : undefined;
   const name = nameSlot && nameSlot.anchored ? text(nameSlot) : "";
   const value = readValue(row, map);

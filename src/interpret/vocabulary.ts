@@ -13,7 +13,11 @@
  * (OCR text puts spaces between characters: `产 出 指 标`), no `*` required-field marks, no trailing colon.
  */
 export function squash(text: string): string {
-  return text.normalize("NFKC").replace(/\s+/g, "").replace(/[*]/g, "").replace(/[:：]+$/, "");
+  return text
+    .normalize("NFKC")
+    .replace(/\s+/g, "")
+    .replace(/[*]/g, "")
+    .replace(/[:：]+$/, "");
 }
 
 /**
@@ -63,7 +67,20 @@ const FIELD_SYNONYMS: Record<FieldKey, string[]> = {
   unit: ["实施单位", "项目实施单位", "预算单位", "单位名称", "项目单位", "申报单位", "实施单位名称", "预算单位名称"],
   unitCode: ["单位编码", "单位代码", "预算编码", "预算单位编码", "单位编号"],
   category: ["项目属性", "项目性质", "项目类别", "项目类型"],
-  period: ["项目期限", "实施期", "项目起止时间", "建设周期", "实施期限", "项目周期", "起止时间", "项目实施期", "实施周期", "项目实施周期", "起止年限", "项目起止年限"],
+  period: [
+    "项目期限",
+    "实施期",
+    "项目起止时间",
+    "建设周期",
+    "实施期限",
+    "项目周期",
+    "起止时间",
+    "项目实施期",
+    "实施周期",
+    "项目实施周期",
+    "起止年限",
+    "项目起止年限",
+  ],
   office: ["项目主管处室", "支出股室", "主管处室", "业务处室", "主管科室", "业务股室"],
   "budget.total": [
     "预算数",
@@ -87,7 +104,16 @@ const FIELD_SYNONYMS: Record<FieldKey, string[]> = {
     "预算总额",
     "项目资金总额",
   ],
-  "budget.fiscal": ["财政资金", "财政拨款", "一般公共预算", "财政性资金", "本级财政资金", "财政拨款资金", "一般公共预算资金", "当年财政拨款"],
+  "budget.fiscal": [
+    "财政资金",
+    "财政拨款",
+    "一般公共预算",
+    "财政性资金",
+    "本级财政资金",
+    "财政拨款资金",
+    "一般公共预算资金",
+    "当年财政拨款",
+  ],
   "budget.other": ["其他资金", "自有资金", "事业收入", "上年结转", "上年结转资金", "结转资金", "其他来源资金", "单位自有资金", "其他收入"],
   purpose: ["资金用途", "预算规模及资金用途", "主要用途", "资金主要用途", "项目资金用途"],
   goal: [
@@ -226,7 +252,8 @@ export function subColumnOf(text: string): IndicatorColumn | "other" | null {
  * Group labels that span the matrix's columns in a header of several rows (`绩效指标` over 一级 | 二级 | 三级 |
  * 指标值, `指标值` over 数值 | 单位, `项目资金` over amounts): they name no column of their own.
  */
-const GROUP_LABEL = /^(绩效指标|指标|绩效目标指标|年度绩效指标|项目绩效指标|绩效指标体系|指标值|项目资金|资金情况|预算资金|资金来源|年度预算|绩效目标及指标)$/;
+const GROUP_LABEL =
+  /^(绩效指标|指标|绩效目标指标|年度绩效指标|项目绩效指标|绩效指标体系|指标值|项目资金|资金情况|预算资金|资金来源|年度预算|绩效目标及指标)$/;
 
 export function isGroupLabel(text: string): boolean {
   return GROUP_LABEL.test(labelForm(text));
@@ -279,7 +306,9 @@ const LEVEL_CODE = /^\(?[0-9一二三四五六七八九十]+(?:\.[0-9]+)*\)?[-�
 
 /** A level label without its code, spaces and marks: `11-数量指标` → `数量指标`, `（一）产出指标` → `产出指标`. */
 export function stripLabel(label: string): string {
-  return squash(label).replace(/^其中:?/, "").replace(LEVEL_CODE, "");
+  return squash(label)
+    .replace(/^其中:?/, "")
+    .replace(LEVEL_CODE, "");
 }
 
 const LEVEL1_SYNONYMS: [RegExp, Level1][] = [
@@ -364,7 +393,8 @@ export const UNIT_NAMED_LINE = /^(?:单位名称|预算单位|填报单位|编�
 // ───────────────────────────── department overall tables ─────────────────────────────
 
 /** Labels that only department-overall tables carry. */
-const DEPARTMENT_LABEL = /^(基本支出|项目支出|部门预算支出|年度重点工作任务|财政供养人员数|部门整体(支出)?绩效目标|年度主要任务|重点工作任务|编制人数|实有人数)$/;
+const DEPARTMENT_LABEL =
+  /^(基本支出|项目支出|部门预算支出|年度重点工作任务|财政供养人员数|部门整体(支出)?绩效目标|年度主要任务|重点工作任务|编制人数|实有人数)$/;
 
 export function isDepartmentLabel(text: string): boolean {
   return DEPARTMENT_LABEL.test(labelForm(text));
@@ -392,8 +422,10 @@ export const DEPARTMENT_BUDGET: [RegExp, DepartmentBudgetKey][] = [
  * Income lines that are government money (财政拨款 in the broad sense): when no 财政拨款 total is printed, the
  * fiscal amount is their sum. The rest of the income lines (财政专户, 事业收入 …) make up the other money.
  */
-export const FISCAL_PART = /^(一般公共预算(拨款|收入|资金)?(收入)?|政府性基金(预算)?(拨款|收入)?(收入)?|国有资本经营预算(拨款|收入)?(收入)?|上级补助(收入)?)$/;
-export const OTHER_PART = /^(财政专户(管理资金|资金|拨款)?(收入)?|事业收入|经营收入|附属单位上缴收入|上年结转(结余)?|单位自有资金|自有资金|其他来源|其他资金|其他收入|其他资金收入)$/;
+export const FISCAL_PART =
+  /^(一般公共预算(拨款|收入|资金)?(收入)?|政府性基金(预算)?(拨款|收入)?(收入)?|国有资本经营预算(拨款|收入)?(收入)?|上级补助(收入)?)$/;
+export const OTHER_PART =
+  /^(财政专户(管理资金|资金|拨款)?(收入)?|事业收入|经营收入|附属单位上缴收入|上年结转(结余)?|单位自有资金|自有资金|其他来源|其他资金|其他收入|其他资金收入)$/;
 
 export const STAFF = /^(财政供养人员数|编制人数|在职人员数|实有人数|人员编制数|在职人数|财政供养人数)$/;
 /** Labels of money lines in a department's budget block. */

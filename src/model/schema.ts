@@ -80,16 +80,12 @@ const BaseTarget = z.discriminatedUnion("kind", [
   ScheduleTarget,
   QualitativeTarget,
   z.object({ kind: z.literal("empty") }).describe("No value printed"),
-  z
-    .object({ kind: z.literal("unparsed"), text: z.string(), reason: z.string() })
-    .describe("A value the parser could not type; kept raw"),
+  z.object({ kind: z.literal("unparsed"), text: z.string(), reason: z.string() }).describe("A value the parser could not type; kept raw"),
 ]);
 
 export const TargetSchema = z.union([
   BaseTarget,
-  z
-    .object({ kind: z.literal("compound"), parts: z.array(BaseTarget) })
-    .describe("Several targets in one cell: 40元/天，≤10000元/年"),
+  z.object({ kind: z.literal("compound"), parts: z.array(BaseTarget) }).describe("Several targets in one cell: 40元/天，≤10000元/年"),
 ]);
 
 export const IndicatorSchema = z.object({

@@ -38,7 +38,10 @@ export const defaultWrite: WriteFn = async (fh, data, offset, length) => (await 
  * Write all of `data` through `write`, continuing after short writes. A write that makes no progress is an
  * error (ENOSPC): the caller must not treat the output as complete.
  */
-export async function writeAll(write: (data: Uint8Array, offset: number, length: number) => Promise<number>, data: Uint8Array): Promise<void> {
+export async function writeAll(
+  write: (data: Uint8Array, offset: number, length: number) => Promise<number>,
+  data: Uint8Array,
+): Promise<void> {
   let offset = 0;
   while (offset < data.length) {
     const n = await write(data, offset, data.length - offset);
@@ -59,7 +62,14 @@ export function notRegularFileError(target: string, what: string): NodeJS.ErrnoE
 }
 
 /** What kind of thing a stat describes, for messages. */
-export function fileKind(s: { isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isSymbolicLink(): boolean }): string {
+export function fileKind(s: {
+  isDirectory(): boolean;
+  isFIFO(): boolean;
+  isSocket(): boolean;
+  isCharacterDevice(): boolean;
+  isBlockDevice(): boolean;
+  isSymbolicLink(): boolean;
+}): string {
   if (s.isDirectory()) return "a directory";
   if (s.isSymbolicLink()) return "a symbolic link";
   if (s.isFIFO()) return "a FIFO";

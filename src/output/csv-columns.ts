@@ -148,16 +148,32 @@ export const INDICATOR_COLUMNS: Column<IndicatorRow>[] = [
   { name: "level2", description: "二级指标, canonical", get: (r) => r.indicator?.level2 },
   { name: "indicator", description: "三级指标 (indicator name)", get: (r) => r.indicator?.name },
   { name: "value", description: "指标值 as printed", get: (r) => r.indicator?.value },
-  { name: "targetKind", description: "quantity | date | duration | schedule | qualitative | compound | empty | unparsed", get: (r) => r.indicator?.target.kind },
+  {
+    name: "targetKind",
+    description: "quantity | date | duration | schedule | qualitative | compound | empty | unparsed",
+    get: (r) => r.indicator?.target.kind,
+  },
   { name: "targetOp", description: "=, >=, <=, >, <, range", get: (r) => (r.indicator ? targetField(r.indicator.target, "op") : null) },
   {
     name: "targetValue",
     description: "number with 万/亿 applied (lower bound of a range); ISO date for dates; polarity for verbal targets",
     get: (r) => (r.indicator ? targetValue(r.indicator.target) : null),
   },
-  { name: "targetMax", description: "upper bound of a range, scale applied", get: (r) => (r.indicator ? targetField(r.indicator.target, "max") : null) },
-  { name: "targetUnit", description: "base unit (%, 元, 人 …)", get: (r) => (r.indicator ? targetField(r.indicator.target, "unit") : null) },
-  { name: "targetPer", description: "per-unit denominator (台 in 0.2万元/台)", get: (r) => (r.indicator ? targetField(r.indicator.target, "per") : null) },
+  {
+    name: "targetMax",
+    description: "upper bound of a range, scale applied",
+    get: (r) => (r.indicator ? targetField(r.indicator.target, "max") : null),
+  },
+  {
+    name: "targetUnit",
+    description: "base unit (%, 元, 人 …)",
+    get: (r) => (r.indicator ? targetField(r.indicator.target, "unit") : null),
+  },
+  {
+    name: "targetPer",
+    description: "per-unit denominator (台 in 0.2万元/台)",
+    get: (r) => (r.indicator ? targetField(r.indicator.target, "per") : null),
+  },
   { name: "description", description: "绩效指标描述", get: (r) => r.indicator?.description },
   { name: "basis", description: "指标值确定依据", get: (r) => r.indicator?.basis },
   { name: "page", description: "1-based page of the value cell (PDF)", get: (r) => whereOf(r.indicator)?.page },
@@ -222,4 +238,3 @@ export function csvRows(doc: Document, level: CsvLevel): string[][] {
   }
   return rows;
 }
-

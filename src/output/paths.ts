@@ -115,7 +115,12 @@ export function planOutputPaths(outDir: string, inputPaths: readonly string[], e
     const plain = checkInside(root, join(root, ...dirs, name + ext), input);
     // An input whose path needed no change at all (no character replaced, no `..`, nothing cut) has the best
     // claim to its name.
-    const own = input === "-" || input === "<stdin>" ? ["stdin"] : normalize(input).split(/[\\/]+/).filter((p) => p !== "" && p !== ".");
+    const own =
+      input === "-" || input === "<stdin>"
+        ? ["stdin"]
+        : normalize(input)
+            .split(/[\\/]+/)
+            .filter((p) => p !== "" && p !== ".");
     const exact = own.length === dirs.length + 1 && own.every((seg, i) => seg === (i < dirs.length ? dirs[i] : name));
     return { input, dirs, name, plain, exact };
   });

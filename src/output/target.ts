@@ -117,7 +117,9 @@ export class FdTarget implements TextTarget {
     try {
       await writeAll(
         (data, offset, length) =>
-          new Promise<number>((resolve, reject) => writeCb(this.fd, data, offset, length, null, (err, n) => (err ? reject(err) : resolve(n)))),
+          new Promise<number>((resolve, reject) =>
+            writeCb(this.fd, data, offset, length, null, (err, n) => (err ? reject(err) : resolve(n))),
+          ),
         toBytes(text),
       );
     } catch (err) {
@@ -136,7 +138,11 @@ export class FdTarget implements TextTarget {
  * The target for a classified `-o` that is not a directory. `stdout` is the process's standard output stream
  * (descriptor 1 is written through it so its bytes stay in order with everything else written there).
  */
-export function targetFor(kind: Exclude<OutputKind, { kind: "directory" } | { kind: "refused" }>, stdout: Writable, opts: AtomicOptions = {}): TextTarget {
+export function targetFor(
+  kind: Exclude<OutputKind, { kind: "directory" } | { kind: "refused" }>,
+  stdout: Writable,
+  opts: AtomicOptions = {},
+): TextTarget {
   switch (kind.kind) {
     case "file":
       return new FileTarget(kind.path, opts);

@@ -32,9 +32,7 @@ function location(uri: string, index: number, f: Finding, cell: Cell | undefined
   if (id !== undefined) loc.id = id;
   if (cell) {
     const subject = projectLabel(f);
-    loc.logicalLocations = [
-      { name: cellLabel(cell), fullyQualifiedName: `${subject} › ${cellLabel(cell)}`, kind: "element" },
-    ];
+    loc.logicalLocations = [{ name: cellLabel(cell), fullyQualifiedName: `${subject} › ${cellLabel(cell)}`, kind: "element" }];
     const props: Record<string, unknown> = { table: cell.table, row: cell.row, col: cell.col };
     if (cell.page !== undefined) props.page = cell.page;
     if (cell.text !== undefined) props.text = cell.text;

@@ -19,8 +19,7 @@ export const THRESHOLDS = {
   "money.toleranceYuan": { value: 1, description: "…and always at least this many 元 (rounding of printed amounts)." },
   "money.belowBudgetRatio": {
     value: 0.8,
-    description:
-      "Cost lines that together reach less than this share of the budget are a warning; between it and the budget, info.",
+    description: "Cost lines that together reach less than this share of the budget are a warning; between it and the budget, info.",
   },
   "money.bareAmountMinRatio": {
     value: 0.001,
@@ -67,10 +66,7 @@ export function selects(selector: string, ruleId: string): boolean {
 }
 
 /** The configured severity for a rule: an exact id beats its family; undefined when not configured. */
-export function configuredSeverity(
-  overrides: Record<string, Severity | "off"> | undefined,
-  ruleId: string,
-): Severity | "off" | undefined {
+export function configuredSeverity(overrides: Record<string, Severity | "off"> | undefined, ruleId: string): Severity | "off" | undefined {
   if (!overrides) return undefined;
   return overrides[ruleId] ?? overrides[familyOf(ruleId)];
 }

@@ -28,7 +28,11 @@ interface Run {
 
 function cli(args: string[], cwd: string): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: "1" }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd,
+      env: { ...process.env, NO_COLOR: "1" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
@@ -67,14 +71,48 @@ function snapshot(dir: string, skip: string): Map<string, string> {
 const manifest = JSON.parse(readFileSync(join(CORPUS, "MANIFEST.json"), "utf8")) as { name: string; bytes: number; about: string }[];
 const corpus = manifest.map((m) => `corpus/${m.name}`);
 /** Readable pages under odd names. */
-const ODD = ["with space 空格.html", "-leading-dash.html", "#hash%percent&amp.html", "quote'single.html", "名称（全角）.html", "emoji 📄.html"].map((n) => `odd/${n}`);
+const ODD = [
+  "with space 空格.html",
+  "-leading-dash.html",
+  "#hash%percent&amp.html",
+  "quote'single.html",
+  "名称（全角）.html",
+  "emoji 📄.html",
+].map((n) => `odd/${n}`);
 /** Unreadable files whose names carry control characters: their error lines must not carry them raw. */
-const CONTROL = ["ansi-\x1b[31mred\x1b[0m.pdf", "tab\tname.pdf", "cr\rname.pdf", "bell\x07name.pdf", "newline\nname.pdf"].map((n) => `control/${n}`);
+const CONTROL = ["ansi-\x1b[31mred\x1b[0m.pdf", "tab\tname.pdf", "cr\rname.pdf", "bell\x07name.pdf", "newline\nname.pdf"].map(
+  (n) => `control/${n}`,
+);
 const ALL = [...corpus, ...ODD, ...CONTROL];
 
 /** Outcomes that do not depend on limits still being tuned (the rest: either, but exactly one). */
-const READ = ["ok.html", "ok.docx", "ok.pdf", "pdf-as.docx", "html-as.pdf", "docx-as.html", "zip-slip.docx", "billion-laughs.docx", "external-entity.docx", "html-utf16.html"];
-const FAILED = ["empty.pdf", "empty.docx", "empty.html", "header-only.pdf", "truncated.pdf", "truncated.docx", "random.pdf", "random.docx", "encrypted.pdf", "page-tree-loop.pdf", "page-tree-self.pdf", "docx-no-document.docx", "text-as.pdf"];
+const READ = [
+  "ok.html",
+  "ok.docx",
+  "ok.pdf",
+  "pdf-as.docx",
+  "html-as.pdf",
+  "docx-as.html",
+  "zip-slip.docx",
+  "billion-laughs.docx",
+  "external-entity.docx",
+  "html-utf16.html",
+];
+const FAILED = [
+  "empty.pdf",
+  "empty.docx",
+  "empty.html",
+  "header-only.pdf",
+  "truncated.pdf",
+  "truncated.docx",
+  "random.pdf",
+  "random.docx",
+  "encrypted.pdf",
+  "page-tree-loop.pdf",
+  "page-tree-self.pdf",
+  "docx-no-document.docx",
+  "text-as.pdf",
+];
 /** Left out of the validate batch (extract covers them): each takes the whole --timeout or a large inflate. */
 const HEAVY = ["pages-10000.pdf", "zip-bomb.docx", "zip-bomb-part.docx", "zip-bomb-lying-size.docx"];
 
@@ -82,7 +120,11 @@ const HEAVY = ["pages-10000.pdf", "zip-bomb.docx", "zip-bomb-part.docx", "zip-bo
 function inputOf(line: string, inputs: readonly string[]): string | undefined {
   return inputs.find((p) => {
     const [head, ...rest] = p.split(/[\x00-\x1f]/);
-    return line.startsWith(`jixiao: in/${head}`) && rest.every((r) => line.includes(r)) && (rest.length > 0 || line.startsWith(`jixiao: in/${p}: `));
+    return (
+      line.startsWith(`jixiao: in/${head}`) &&
+      rest.every((r) => line.includes(r)) &&
+      (rest.length > 0 || line.startsWith(`jixiao: in/${p}: `))
+    );
   });
 }
 

@@ -13,7 +13,11 @@ import { Rng } from "../../scripts/fuzz/rng.ts";
 import type { RunResult } from "../../scripts/fuzz/run.ts";
 
 const FIXTURES = fileURLToPath(new URL("../../fixtures/", import.meta.url));
-const seed = (name: string, format: Seed["format"]): Seed => ({ path: name, format, bytes: new Uint8Array(readFileSync(join(FIXTURES, name))) });
+const seed = (name: string, format: Seed["format"]): Seed => ({
+  path: name,
+  format,
+  bytes: new Uint8Array(readFileSync(join(FIXTURES, name))),
+});
 /** A PDF with Flate content streams (pdfkit), and the corpus's small .docx and HTML. */
 const SEEDS = [seed("pdf/borderless.pdf", "pdf"), seed("bad/corpus/ok.docx", "docx"), seed("bad/corpus/ok.html", "html")];
 
@@ -82,7 +86,10 @@ describe("mutants", () => {
 describe("the judge", () => {
   it("a stack trace, an internal error, an exit code outside 0–3 are crashes; a hang and memory are their own", () => {
     expect(judgeProcess(run({ stderr: "Error: x\n    at f (a.js:1:1)\n" }), 512, [1]).map((f) => f.category)).toEqual(["crash"]);
-    expect(judgeProcess(run({ code: 70, stderr: "jixiao: internal error: boom\n" }), 512, [1]).map((f) => f.category)).toEqual(["crash", "crash"]);
+    expect(judgeProcess(run({ code: 70, stderr: "jixiao: internal error: boom\n" }), 512, [1]).map((f) => f.category)).toEqual([
+      "crash",
+      "crash",
+    ]);
     expect(judgeProcess(run({ code: null, signal: "SIGKILL", hung: true }), 512, [1]).map((f) => f.category)).toEqual(["hang"]);
     expect(judgeProcess(run({ peakRssMb: 600 }), 512, [1]).map((f) => f.category)).toEqual(["memory"]);
     expect(judgeProcess(run({ stderr: "jixiao: in/c00004.pdf: worker crashed: out of memory\n" }), 512, [4, 5])).toEqual([
@@ -115,7 +122,11 @@ describe("the judge", () => {
   });
 
   it("validate: the report must parse and list every input not named on stderr", () => {
-    const ok = judgeValidate(run({ stdout: JSON.stringify([{ document: "in/c00001.pdf" }]), stderr: "jixiao: in/c00002.pdf: empty file\n" }), [1, 2], 512);
+    const ok = judgeValidate(
+      run({ stdout: JSON.stringify([{ document: "in/c00001.pdf" }]), stderr: "jixiao: in/c00002.pdf: empty file\n" }),
+      [1, 2],
+      512,
+    );
     expect(ok.failures).toEqual([]);
     const cut = judgeValidate(run({ stdout: '[{"document": "in/c000' }), [1], 512);
     expect(cut.failures.map((f) => f.category)).toEqual(["partial", "lost"]);

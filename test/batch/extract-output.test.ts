@@ -3,7 +3,17 @@
  * disk, special files at `-o`, colliding output names, symlinks inside the output folder, `x/../out` (issue 13).
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
@@ -124,8 +134,14 @@ describe("extract -o naming a special file (issue 13, item 2)", () => {
     const server = createServer();
     await new Promise<void>((resolve) => server.listen(sock, resolve));
     try {
-      await expect(run(["ok-1.txt"], sock)).rejects.toMatchObject({ kind: "usage", message: expect.stringMatching(/^not a regular file \(socket\)/) });
-      await expect(run(["ok-1.txt"], "/dev/zero")).rejects.toMatchObject({ kind: "usage", message: expect.stringMatching(/character device/) });
+      await expect(run(["ok-1.txt"], sock)).rejects.toMatchObject({
+        kind: "usage",
+        message: expect.stringMatching(/^not a regular file \(socket\)/),
+      });
+      await expect(run(["ok-1.txt"], "/dev/zero")).rejects.toMatchObject({
+        kind: "usage",
+        message: expect.stringMatching(/character device/),
+      });
       expect(readdirSync(dir)).toEqual(["s.sock"]);
     } finally {
       server.close();
@@ -196,7 +212,9 @@ describe("extract -o DIR with a symlink planted inside (issue 13, item 9)", () =
     symlinkSync(elsewhere, join(out, "link"));
     const r = await run(["link/sub/ok-1.txt", "ok-2.txt"], out);
     expect(r.exitCode).toBe(3);
-    expect(r.log.errors).toEqual([expect.stringMatching(/^link\/sub\/ok-1\.txt: cannot write .*: refusing to write outside the output directory/)]);
+    expect(r.log.errors).toEqual([
+      expect.stringMatching(/^link\/sub\/ok-1\.txt: cannot write .*: refusing to write outside the output directory/),
+    ]);
     expect(readdirSync(elsewhere)).toEqual([]);
     expect(listTree(out)).toEqual(["link", "ok-2.txt.json"]);
   });

@@ -27,7 +27,7 @@ describe("the per-file task", () => {
     "old.doc": Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]),
     "out.json": documentJson(sampleDocument("docs/a.pdf")),
     "many.ndjson": documentNdjsonLine(sampleDocument("x.pdf")) + documentNdjsonLine(sampleDocument("y.pdf")),
-    "bad.json": "{\"source\": 1}",
+    "bad.json": '{"source": 1}',
   });
   const p = (n: string) => join(dir, n);
 

@@ -30,13 +30,18 @@ describe("runWindowed", () => {
 
   it("delivers in completion order when not ordered", async () => {
     const delivered: number[] = [];
-    await runWindowed([30, 0, 10], async (ms) => {
+    await runWindowed(
+      [30, 0, 10],
+      async (ms) => {
         await delay(ms);
         return ms;
-      }, async (r) => void delivered.push(r), {
-      window: 3,
-      ordered: false,
-    });
+      },
+      async (r) => void delivered.push(r),
+      {
+        window: 3,
+        ordered: false,
+      },
+    );
     expect(delivered).toEqual([0, 10, 30]);
   });
 

@@ -71,7 +71,13 @@ describe("CLI basics", () => {
   });
 
   it("exits 2 with one line for bad usage", async () => {
-    for (const args of [["bogus"], ["extract"], ["extract", "--jobs", "0", "x.pdf"], ["extract", "--format", "xml", "x.pdf"], ["validate", "--enable", "no-such-rule", "x.json"]]) {
+    for (const args of [
+      ["bogus"],
+      ["extract"],
+      ["extract", "--jobs", "0", "x.pdf"],
+      ["extract", "--format", "xml", "x.pdf"],
+      ["validate", "--enable", "no-such-rule", "x.json"],
+    ]) {
       const r = await runCli(args);
       expect(r.code, args.join(" ")).toBe(2);
       expect(lines(r.stderr), args.join(" ")).toHaveLength(1);
@@ -145,9 +151,15 @@ describe("CLI batches", () => {
     expect(r.code).toBe(3);
     const errs = lines(r.stderr);
     const failing = htmlWorks ? broken : [...broken, ...good];
-    for (const b of failing) expect(errs.filter((l) => l.startsWith(`jixiao: ${b}: `)), b).toHaveLength(1);
+    for (const b of failing)
+      expect(
+        errs.filter((l) => l.startsWith(`jixiao: ${b}: `)),
+        b,
+      ).toHaveLength(1);
     for (const u of unknown) expect(errs.filter((l) => l.includes(u))).toEqual([expect.stringMatching(/: skipped: /)]);
-    expect(errs.at(-1)).toMatch(new RegExp(`^jixiao: ${broken.length + good.length + unknown.length} files in .*${failing.length} failed, ${unknown.length} skipped`));
+    expect(errs.at(-1)).toMatch(
+      new RegExp(`^jixiao: ${broken.length + good.length + unknown.length} files in .*${failing.length} failed, ${unknown.length} skipped`),
+    );
     expect(errs.every((l) => l.startsWith("jixiao: ") && !/^\s+at /.test(l))).toBe(true);
     const written = listTree(join(dir, "out"));
     expect(written).toEqual(htmlWorks ? good.map((g) => `${g}.json`).sort() : []);
@@ -233,11 +245,11 @@ describe("CLI batches", () => {
     const report = JSON.parse(ok.stdout.toString()) as { document: string }[];
     expect(report.map((d) => d.document)).toEqual(["a.pdf", "b.pdf"]);
     // Other JSON in a folder is skipped; output of extract that does not fit the schema is a failure.
-    writeFileSync(join(dir, "expected.json"), "{\"projects\": []}");
+    writeFileSync(join(dir, "expected.json"), '{"projects": []}');
     const skip = await runCli(["validate", ".", "--format", "json", "--fail-on", "never"], { cwd: dir });
     expect(skip.code).toBe(0);
     expect(lines(skip.stderr)[0]).toBe("jixiao: expected.json: skipped: JSON that is not jixiao output");
-    writeFileSync(join(dir, "c.json"), "{\"source\": {\"path\": 1}, \"projects\": []}");
+    writeFileSync(join(dir, "c.json"), '{"source": {"path": 1}, "projects": []}');
     const bad = await runCli(["validate", ".", "--format", "json", "-q"], { cwd: dir });
     expect(bad.code).toBe(3);
     expect(lines(bad.stderr)).toEqual([expect.stringMatching(/^jixiao: c\.json: not a jixiao document \(source\.path: /)]);
@@ -279,7 +291,10 @@ describe.runIf(htmlWorks)("CLI on a real document", () => {
     const { parseString } = await import("fast-csv");
     const rows = await new Promise<Record<string, string>[]>((res, rej) => {
       const out: Record<string, string>[] = [];
-      parseString(text, { headers: true }).on("data", (d: Record<string, string>) => out.push(d)).on("error", rej).on("end", () => res(out));
+      parseString(text, { headers: true })
+        .on("data", (d: Record<string, string>) => out.push(d))
+        .on("error", rej)
+        .on("end", () => res(out));
     });
     expect(rows).toHaveLength(json.projects.length + json.departments.length);
   });

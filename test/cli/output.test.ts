@@ -60,7 +60,10 @@ describe.runIf(htmlWorks)("a full disk (issue 13, item 1)", () => {
     expect(r.code).toBe(3);
     const errs = lines(r.stderr);
     for (const f of ["a.html", "b.html"]) {
-      expect(errs.filter((l) => l.startsWith(`jixiao: ${f}: cannot write out/${f}.json: file too large`)), f).toHaveLength(1);
+      expect(
+        errs.filter((l) => l.startsWith(`jixiao: ${f}: cannot write out/${f}.json: file too large`)),
+        f,
+      ).toHaveLength(1);
     }
     expect(errs.some((l) => l.includes(".tmp"))).toBe(false);
     expect(readdirSync(join(dir, "out"))).toEqual([]);
@@ -124,7 +127,9 @@ describe("-o naming a special file (issue 13, item 2)", () => {
   it("a character device other than /dev/null, or a directory for tables, is refused with one line, exit 2", async () => {
     const r = await runCli(["tables", SEED_HTML, "-o", "/dev/zero"]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^jixiao: \/dev\/zero: not a regular file \(character device\): refusing to write to it; -o takes a file, a directory, a FIFO, \/dev\/stdout or \/dev\/null\n$/);
+    expect(r.stderr).toMatch(
+      /^jixiao: \/dev\/zero: not a regular file \(character device\): refusing to write to it; -o takes a file, a directory, a FIFO, \/dev\/stdout or \/dev\/null\n$/,
+    );
     const d = await runCli(["tables", SEED_HTML, "-o", tmpdir()]);
     expect([d.code, lines(d.stderr)]).toEqual([2, [`jixiao: ${tmpdir()}: is a directory: -o takes the file to write`]]);
   });

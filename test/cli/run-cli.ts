@@ -14,7 +14,14 @@ export interface CliRun {
 
 export function runCli(
   args: string[],
-  opts: { cwd?: string; input?: string | Buffer; timeoutMs?: number; closeStdout?: boolean; signalAfterMs?: number; keepStdinOpen?: boolean } = {},
+  opts: {
+    cwd?: string;
+    input?: string | Buffer;
+    timeoutMs?: number;
+    closeStdout?: boolean;
+    signalAfterMs?: number;
+    keepStdinOpen?: boolean;
+  } = {},
 ): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], { cwd: opts.cwd ?? ROOT, env: { ...process.env, NO_COLOR: "1" } });

@@ -43,7 +43,9 @@ describe("Word: deep nesting stops at a stated depth", () => {
     ["nesting-docx-sdt.docx", "100,000 nested content controls"],
     ["nesting-docx-paragraphs.docx", "100,000 unclosed paragraphs"],
   ])("%s (%s)", async (name) => {
-    expect(await failure(fixture(name), name)).toBe(`${name}: nesting deeper than ${DOCX_MAX_NESTING} levels (tables in tables, content controls…); refusing`);
+    expect(await failure(fixture(name), name)).toBe(
+      `${name}: nesting deeper than ${DOCX_MAX_NESTING} levels (tables in tables, content controls…); refusing`,
+    );
   });
 
   it("a document nested well inside the limit is still read", async () => {
@@ -55,11 +57,15 @@ describe("Word: deep nesting stops at a stated depth", () => {
 
 describe("Word: memory limits", () => {
   it("a document.xml over the per-part limit is refused before it is inflated", async () => {
-    expect(await failure(fixture("size-docx-big-part.docx"), "big.docx")).toBe("big.docx: word/document.xml would inflate to 41 MB; refusing (limit 40 MB per XML part)");
+    expect(await failure(fixture("size-docx-big-part.docx"), "big.docx")).toBe(
+      "big.docx: word/document.xml would inflate to 41 MB; refusing (limit 40 MB per XML part)",
+    );
   });
 
   it("a table of more than a million grid cells is refused", async () => {
-    expect(await failure(fixture("size-docx-wide-table.docx"), "wide.docx")).toMatch(/^wide\.docx: a table of 1,00\d rows × 1,000 columns passes the limit of 1,000,000 cells per table; refusing$/);
+    expect(await failure(fixture("size-docx-wide-table.docx"), "wide.docx")).toMatch(
+      /^wide\.docx: a table of 1,00\d rows × 1,000 columns passes the limit of 1,000,000 cells per table; refusing$/,
+    );
   });
 });
 

@@ -39,7 +39,10 @@ describe("detectFormat", () => {
     expect(detectFormat(zipSync({ "xl/workbook.xml": strToU8("<x/>") }))).toBe("xlsx");
     expect(detectFormat(zipSync({ "a.txt": strToU8("x") }))).toBe("zip");
     // the names are also found in the central directory at the end of a large zip
-    const big = zipSync({ "media/a.bin": [new Uint8Array(3 << 20).map((_, i) => (i * 7919) & 255), { level: 0 }], "word/document.xml": strToU8("<x/>") });
+    const big = zipSync({
+      "media/a.bin": [new Uint8Array(3 << 20).map((_, i) => (i * 7919) & 255), { level: 0 }],
+      "word/document.xml": strToU8("<x/>"),
+    });
     expect(detectFormat(big)).toBe("docx");
   });
 });

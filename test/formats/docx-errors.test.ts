@@ -37,7 +37,9 @@ const minimalDocx = (documentXml: string) =>
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 const body = (inner: string) => `<?xml version="1.0"?><w:document ${W}><w:body>${inner}</w:body></w:document>`;
-const oneCell = body("<w:tbl><w:tblGrid><w:gridCol/></w:tblGrid><w:tr><w:tc><w:p><w:r><w:t>项目名称</w:t></w:r></w:p></w:tc></w:tr></w:tbl>");
+const oneCell = body(
+  "<w:tbl><w:tblGrid><w:gridCol/></w:tblGrid><w:tr><w:tc><w:p><w:r><w:t>项目名称</w:t></w:r></w:p></w:tc></w:tr></w:tbl>",
+);
 
 /** Overwrite the declared uncompressed size of the entry `name` (local header and central directory). */
 function declareSize(zip: Uint8Array, name: string, size: number): Uint8Array {
@@ -46,8 +48,10 @@ function declareSize(zip: Uint8Array, name: string, size: number): Uint8Array {
   const nameBytes = Buffer.from(name);
   for (let i = 0; i + 46 < out.length; i++) {
     const sig = view.getUint32(i, true);
-    if (sig === 0x04034b50 && Buffer.from(out.subarray(i + 30, i + 30 + nameBytes.length)).equals(nameBytes)) view.setUint32(i + 22, size, true);
-    if (sig === 0x02014b50 && Buffer.from(out.subarray(i + 46, i + 46 + nameBytes.length)).equals(nameBytes)) view.setUint32(i + 24, size, true);
+    if (sig === 0x04034b50 && Buffer.from(out.subarray(i + 30, i + 30 + nameBytes.length)).equals(nameBytes))
+      view.setUint32(i + 22, size, true);
+    if (sig === 0x02014b50 && Buffer.from(out.subarray(i + 46, i + 46 + nameBytes.length)).equals(nameBytes))
+      view.setUint32(i + 24, size, true);
   }
   return out;
 }

@@ -45,7 +45,9 @@ describe("Word backend keeps everything mammoth reads", () => {
       const bytes = readFileSync(file);
       const { value: html } = await mammoth.convertToHtml({ buffer: bytes });
       const hidden = await hiddenTexts(bytes);
-      const oracle = cellTexts(htmlToGrid(html)).map((t) => hidden.reduce((x, h) => (h ? x.replace(h, "") : x), t)).filter(Boolean);
+      const oracle = cellTexts(htmlToGrid(html))
+        .map((t) => hidden.reduce((x, h) => (h ? x.replace(h, "") : x), t))
+        .filter(Boolean);
       const ours = new Set(cellTexts(await readDocx(bytes, file)));
       // A cell mammoth shows may be ours less what mammoth dropped (vMerge continuation text, list numbers,
       // symbol glyphs), so its text must be a subsequence of one of our cells.

@@ -76,7 +76,8 @@ function level1Rows(g: GridDocument): number {
     const longTerm = t.cells.filter((c) => /^(中)?长期绩效指标$/.test(squash(c.text)));
     const inLongTerm = (row: number) => longTerm.some((l) => l.row <= row && row < l.row + l.rowspan);
     for (const c of t.cells) {
-      if (c.col === column && c.row > start && /指标/.test(c.text) && squash(c.text) !== "一级指标" && !inLongTerm(c.row)) rows += c.rowspan;
+      if (c.col === column && c.row > start && /指标/.test(c.text) && squash(c.text) !== "一级指标" && !inLongTerm(c.row))
+        rows += c.rowspan;
     }
   }
   return rows;
@@ -99,21 +100,24 @@ describe.each(dirs)("%s", (dir) => {
     if (g.tables.some((t) => t.cells.some((c) => squash(c.text) === "一级指标"))) expect(level1Rows(g)).toBe(indicators);
   });
 
-  it.runIf(existsSync(join(fixtures, dir, "doc.gbk.html")))("doc.gbk.html (GBK, layout tables, Word markup) holds the same data tables", async () => {
-    const [plain, gov] = await Promise.all([load("doc.html"), load("doc.gbk.html")]);
-    expect(gov.warnings).toEqual([]);
-    gov.tables.forEach(checkStructure);
-    // The government page adds its navigation bar (a table of links) before the content.
-    const first = gov.tables.findIndex((t) => signature(t) === signature(plain.tables[0]));
-    expect(first).toBeGreaterThanOrEqual(0);
-    expect(gov.tables.slice(first).map(signature)).toEqual(plain.tables.map(signature));
-    // Its context lines are the clean page's, after the page furniture (site name, breadcrumb).
-    plain.tables.forEach((t, i) => {
-      const context = gov.tables[first + i].context;
-      expect(context.slice(context.length - t.context.length)).toEqual(t.context);
-    });
-    expect(gov.trailing.slice(0, plain.trailing.length)).toEqual(plain.trailing);
-  });
+  it.runIf(existsSync(join(fixtures, dir, "doc.gbk.html")))(
+    "doc.gbk.html (GBK, layout tables, Word markup) holds the same data tables",
+    async () => {
+      const [plain, gov] = await Promise.all([load("doc.html"), load("doc.gbk.html")]);
+      expect(gov.warnings).toEqual([]);
+      gov.tables.forEach(checkStructure);
+      // The government page adds its navigation bar (a table of links) before the content.
+      const first = gov.tables.findIndex((t) => signature(t) === signature(plain.tables[0]));
+      expect(first).toBeGreaterThanOrEqual(0);
+      expect(gov.tables.slice(first).map(signature)).toEqual(plain.tables.map(signature));
+      // Its context lines are the clean page's, after the page furniture (site name, breadcrumb).
+      plain.tables.forEach((t, i) => {
+        const context = gov.tables[first + i].context;
+        expect(context.slice(context.length - t.context.length)).toEqual(t.context);
+      });
+      expect(gov.trailing.slice(0, plain.trailing.length)).toEqual(plain.trailing);
+    },
+  );
 });
 
 describe("seed spot checks", () => {
@@ -122,7 +126,11 @@ describe("seed spot checks", () => {
   it.runIf(seed("003"))("003: the first project's table, its unit lines and its 一级指标 rowspan", async () => {
     const g = await readHtml(readFileSync(join(fixtures, seed("003")!, "doc.gbk.html")), "doc.gbk.html");
     const header = g.tables.find((t) => t.cells.some((c) => c.text === "项目名称"))!;
-    expect(header.context.slice(-3)).toEqual(["1.综合服务园区（康复中心）运行经费（2023年）绩效目标表", "563201天津市残疾人康复服务指导中心", "单位：万元"]);
+    expect(header.context.slice(-3)).toEqual([
+      "1.综合服务园区（康复中心）运行经费（2023年）绩效目标表",
+      "563201天津市残疾人康复服务指导中心",
+      "单位：万元",
+    ]);
     const m = toMatrix(header);
     const label = header.cells.find((c) => c.text === "预算规模及资金用途")!;
     expect(label.rowspan).toBe(2);

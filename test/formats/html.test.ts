@@ -17,7 +17,9 @@ const gbk = (s: string): Uint8Array => new Uint8Array(execFileSync("iconv", ["-f
 
 describe("cleanCellText", () => {
   it("collapses every kind of space, trims lines, drops empty ones, keeps punctuation as printed", () => {
-    expect(cleanCellText(["\u3000\u3000其中：财政\u00a0\u00a0  资金（万元）", "", "  ", "≥90％ ，\t是"])).toBe("其中：财政 资金（万元）\n≥90％ ， 是");
+    expect(cleanCellText(["\u3000\u3000其中：财政\u00a0\u00a0  资金（万元）", "", "  ", "≥90％ ，\t是"])).toBe(
+      "其中：财政 资金（万元）\n≥90％ ， 是",
+    );
     expect(cleanCellText(["a\nb\r\nc"])).toBe("a\nb\nc");
     expect(cleanCellText(["\u200b"])).toBe("");
   });
@@ -35,10 +37,17 @@ describe("readHtml: spans", () => {
     const t = g.tables[0];
     expect([t.rows, t.cols]).toEqual([4, 4]);
     expect(cells(t)).toEqual([
-      [0, 0, 1, 1, "一级指标"], [0, 1, 1, 1, "二级指标"], [0, 2, 1, 2, "三级指标"],
-      [1, 0, 3, 1, "产出指标"], [1, 1, 2, 1, "数量指标"], [1, 2, 1, 1, "人数"], [1, 3, 1, 1, "≥5人"],
-      [2, 2, 1, 1, "户数"], [2, 3, 1, 1, "80户"],
-      [3, 1, 1, 1, "质量指标"], [3, 2, 1, 2, "100%"],
+      [0, 0, 1, 1, "一级指标"],
+      [0, 1, 1, 1, "二级指标"],
+      [0, 2, 1, 2, "三级指标"],
+      [1, 0, 3, 1, "产出指标"],
+      [1, 1, 2, 1, "数量指标"],
+      [1, 2, 1, 1, "人数"],
+      [1, 3, 1, 1, "≥5人"],
+      [2, 2, 1, 1, "户数"],
+      [2, 3, 1, 1, "80户"],
+      [3, 1, 1, 1, "质量指标"],
+      [3, 2, 1, 2, "100%"],
     ]);
   });
 
@@ -49,10 +58,13 @@ describe("readHtml: spans", () => {
       <tbody><tr><td rowspan="999999">效益</td><td colspan="5000">c</td></tr></tbody>
     </table>`);
     expect(cells(g.tables[0])).toEqual([
-      [0, 0, 1, 1, "标签"], [0, 1, 1, 1, "值"],
-      [1, 0, 2, 1, "产出"], [1, 1, 1, 1, "a"],
+      [0, 0, 1, 1, "标签"],
+      [0, 1, 1, 1, "值"],
+      [1, 0, 2, 1, "产出"],
+      [1, 1, 1, 1, "a"],
       [2, 1, 1, 1, "b"],
-      [3, 0, 1, 1, "效益"], [3, 1, 1, 1, "c"],
+      [3, 0, 1, 1, "效益"],
+      [3, 1, 1, 1, "c"],
     ]);
     expect([g.tables[0].rows, g.tables[0].cols]).toEqual([4, 2]);
   });
@@ -92,10 +104,20 @@ describe("readHtml: a table split in two at a page break", () => {
     const t = g.tables[0];
     expect([t.rows, t.cols]).toEqual([7, 4]);
     expect(cells(t).filter((c) => (c[0] as number) >= 3)).toEqual([
-      [3, 0, 3, 1, "效益指标"], [3, 1, 1, 1, "社会效益指标"], [3, 2, 1, 1, "覆盖率"], [3, 3, 1, 1, "≥90%"],
-      [4, 1, 1, 1, "经济效益指标"], [4, 2, 1, 1, "增收"], [4, 3, 1, 1, "≥100元"],
-      [5, 1, 1, 1, "生态效益指标"], [5, 2, 1, 1, "减排"], [5, 3, 1, 1, "有所减少"],
-      [6, 0, 1, 1, "满意度指标"], [6, 1, 1, 1, "服务对象满意度指标"], [6, 2, 1, 1, "满意度"], [6, 3, 1, 1, "≥90%"],
+      [3, 0, 3, 1, "效益指标"],
+      [3, 1, 1, 1, "社会效益指标"],
+      [3, 2, 1, 1, "覆盖率"],
+      [3, 3, 1, 1, "≥90%"],
+      [4, 1, 1, 1, "经济效益指标"],
+      [4, 2, 1, 1, "增收"],
+      [4, 3, 1, 1, "≥100元"],
+      [5, 1, 1, 1, "生态效益指标"],
+      [5, 2, 1, 1, "减排"],
+      [5, 3, 1, 1, "有所减少"],
+      [6, 0, 1, 1, "满意度指标"],
+      [6, 1, 1, 1, "服务对象满意度指标"],
+      [6, 2, 1, 1, "满意度"],
+      [6, 3, 1, 1, "≥90%"],
     ]);
   });
 
@@ -138,7 +160,11 @@ describe("readHtml: layout and data tables", () => {
 
   it("reads innermost tables as data and the layout table's own text as context lines", async () => {
     const g = await read(page);
-    expect(g.tables.map((t) => cells(t).map((c) => c[4]))).toEqual([["网站首页", "政务公开"], ["项目名称", "康复", "预算数", "10"], ["项目名称", "培训"]]);
+    expect(g.tables.map((t) => cells(t).map((c) => c[4]))).toEqual([
+      ["网站首页", "政务公开"],
+      ["项目名称", "康复", "预算数", "10"],
+      ["项目名称", "培训"],
+    ]);
     expect(g.tables.map((t) => t.context)).toEqual([
       ["某某市人民政府"],
       ["当前位置：首页 >> 正文", "1.康复项目绩效目标表", "单位：万元"],
@@ -150,9 +176,14 @@ describe("readHtml: layout and data tables", () => {
   });
 
   it("never lets a nested table's rows leak into the table around it", async () => {
-    const g = await read(`<table><tbody><tr><td>外层</td><td><table><tr><td>内1</td></tr><tr><td>内2</td></tr></table></td></tr></tbody></table>`);
+    const g = await read(
+      `<table><tbody><tr><td>外层</td><td><table><tr><td>内1</td></tr><tr><td>内2</td></tr></table></td></tr></tbody></table>`,
+    );
     expect(g.tables).toHaveLength(1);
-    expect(cells(g.tables[0])).toEqual([[0, 0, 1, 1, "内1"], [1, 0, 1, 1, "内2"]]);
+    expect(cells(g.tables[0])).toEqual([
+      [0, 0, 1, 1, "内1"],
+      [1, 0, 1, 1, "内2"],
+    ]);
     expect(g.tables[0].context).toEqual(["外层"]);
   });
 });
@@ -178,7 +209,11 @@ describe("readHtml: cell text", () => {
       保洁</td><td>Performance
       target ≥ 90%</td><td><span>改善</span>
       <span>生活</span></td></tr></table>`);
-    expect(cells(g.tables[0]).map((c) => c[4])).toEqual(["保证天津市残疾人综合服务园区内聋儿康复科室所有儿童用区域的安全保卫、保洁", "Performance target ≥ 90%", "改善生活"]);
+    expect(cells(g.tables[0]).map((c) => c[4])).toEqual([
+      "保证天津市残疾人综合服务园区内聋儿康复科室所有儿童用区域的安全保卫、保洁",
+      "Performance target ≥ 90%",
+      "改善生活",
+    ]);
   });
 });
 
@@ -218,7 +253,9 @@ describe("readHtml: charsets", () => {
 describe("readHtml: MHTML (single-file web page)", () => {
   it("reads the quoted-printable GBK page inside an .mht", async () => {
     const html = gbk(`<html><body><p>单位：万元</p><table><tr><td>项目名称</td><td>无障碍改造</td></tr></table></body></html>`);
-    const qp = Array.from(html, (b) => (b >= 0x80 || b === 0x3d ? "=" + b.toString(16).toUpperCase().padStart(2, "0") : String.fromCharCode(b))).join("");
+    const qp = Array.from(html, (b) =>
+      b >= 0x80 || b === 0x3d ? "=" + b.toString(16).toUpperCase().padStart(2, "0") : String.fromCharCode(b),
+    ).join("");
     const wrapped = qp.replace(/(.{70})/g, "$1=\r\n"); // soft line breaks, even inside a character's escapes' run
     const mht = [
       "MIME-Version: 1.0",

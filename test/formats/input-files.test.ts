@@ -53,17 +53,23 @@ describe.runIf(posix)("special files are refused up front", () => {
 
   it("/dev/zero, and a link to it matched by a glob, are refused", async () => {
     symlinkSync("/dev/zero", join(dir, "zero.html"));
-    expect((await expandInputs(["/dev/zero"])).problems).toEqual([{ arg: "/dev/zero", reason: "a character device, not a regular file; only regular files are read" }]);
+    expect((await expandInputs(["/dev/zero"])).problems).toEqual([
+      { arg: "/dev/zero", reason: "a character device, not a regular file; only regular files are read" },
+    ]);
     const globbed = await expandInputs([join(dir, "*.html")]);
     expect(globbed.items).toEqual([]);
-    expect(globbed.problems).toEqual([{ arg: join(dir, "zero.html"), reason: "a character device, not a regular file; only regular files are read" }]);
+    expect(globbed.problems).toEqual([
+      { arg: join(dir, "zero.html"), reason: "a character device, not a regular file; only regular files are read" },
+    ]);
   });
 
   it("reading a FIFO or a device through the library fails at once, without opening it for a read that never ends", async () => {
     const err = await failure(extract(fifo));
     expect(err.kind).toBe("unreadable");
     expect(describeError(err)).toBe(`${fifo}: a FIFO (named pipe), not a regular file; only regular files are read`);
-    expect(describeError(await failure(readInput("/dev/zero")))).toBe("/dev/zero: a character device, not a regular file; only regular files are read");
+    expect(describeError(await failure(readInput("/dev/zero")))).toBe(
+      "/dev/zero: a character device, not a regular file; only regular files are read",
+    );
   });
 });
 

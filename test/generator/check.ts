@@ -14,7 +14,12 @@ export const squash = (v: unknown): unknown =>
   Array.isArray(v)
     ? v.map(squash)
     : v && typeof v === "object"
-      ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, (k === "goal" || k === "purpose") && typeof x === "string" ? x.replace(/\s+/g, "") : squash(x)]))
+      ? Object.fromEntries(
+          Object.entries(v).map(([k, x]) => [
+            k,
+            (k === "goal" || k === "purpose") && typeof x === "string" ? x.replace(/\s+/g, "") : squash(x),
+          ]),
+        )
       : v;
 
 export interface CaseResult {
@@ -36,6 +41,11 @@ export function runCase(seed: number): CaseResult {
     return { c, doc: null, error: e instanceof Error ? (e.stack ?? e.message) : String(e), schema: null, diffs: ["interpreter threw"] };
   }
   const parsed = DocumentSchema.safeParse(doc);
-  const schema = parsed.success ? null : parsed.error.issues.slice(0, 3).map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+  const schema = parsed.success
+    ? null
+    : parsed.error.issues
+        .slice(0, 3)
+        .map((i) => `${i.path.join(".")}: ${i.message}`)
+        .join("; ");
   return { c, doc, error: null, schema, diffs: subsetDiff(squash(doc), squash(c.expected)) };
 }

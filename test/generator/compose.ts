@@ -184,14 +184,20 @@ interface Ctx {
   c: Choices;
 }
 
-const pct = (rng: Rng): Val => rng.weighted<Val>([
-  [{ kind: "num", op: "≥", num: rng.pick([85, 90, 95, 98]), decimals: 0, unit: "%" }, 4],
-  [{ kind: "num", op: "", num: 100, decimals: 0, unit: "%" }, 2],
-  [{ kind: "num", op: "≥", num: 99.5, decimals: 1, unit: "%" }, 1],
-  [{ kind: "range", lo: rng.pick([80, 85, 90]), hi: 100, unit: "%" }, 1],
-]);
+const pct = (rng: Rng): Val =>
+  rng.weighted<Val>([
+    [{ kind: "num", op: "≥", num: rng.pick([85, 90, 95, 98]), decimals: 0, unit: "%" }, 4],
+    [{ kind: "num", op: "", num: 100, decimals: 0, unit: "%" }, 2],
+    [{ kind: "num", op: "≥", num: 99.5, decimals: 1, unit: "%" }, 1],
+    [{ kind: "range", lo: rng.pick([80, 85, 90]), hi: 100, unit: "%" }, 1],
+  ]);
 const count = (rng: Rng, unit: string): Val => {
-  const mag = rng.weighted([[1, 2], [10, 3], [100, 3], [1000, 2]] as const);
+  const mag = rng.weighted([
+    [1, 2],
+    [10, 3],
+    [100, 3],
+    [1000, 2],
+  ] as const);
   const num = rng.int(1, 9) * mag + (mag >= 100 ? rng.int(0, 9) * (mag / 10) : 0);
   return { kind: "num", op: rng.pick<Op>(["≥", "≥", ""]), num, decimals: 0, unit };
 };
@@ -227,7 +233,10 @@ function makeIndicator(x: Ctx, level2: string): Made {
       ])();
     case "时效指标":
       return rng.pick<() => Made>([
-        () => ({ name: `项目完成时间`, value: qualitative(rng, [`${year}年12月31日前`, `${year}年底`, `${year}年11月底前`, `${year}年12月`]) }),
+        () => ({
+          name: `项目完成时间`,
+          value: qualitative(rng, [`${year}年12月31日前`, `${year}年底`, `${year}年11月底前`, `${year}年12月`]),
+        }),
         () => ({ name: `资金拨付及时率`, value: pct(rng) }),
         () => ({ name: `补助资金发放时间`, value: qualitative(rng, ["按月发放", "按季度发放", `${year}年10月底前`]) }),
         () => ({ name: `${thing.noun}任务完成时限`, value: qualitative(rng, ["30个工作日内", "3个月内", `${year}年9月30日前`]) }),
@@ -236,11 +245,20 @@ function makeIndicator(x: Ctx, level2: string): Made {
     case "成本指标":
     case "经济成本指标":
       return rng.pick<() => Made>([
-        () => ({ name: `${person}人均补助标准`, value: { kind: "num", op: "≤", num: rng.pick([300, 600, 1200, 2500]), decimals: 0, unit: "元/人" } }),
-        () => ({ name: `${thing.noun}单位成本`, value: { kind: "num", op: "≤", num: rng.pick([50, 380, 1600, 3000]), decimals: 0, unit: `元/${thing.unit}` } }),
+        () => ({
+          name: `${person}人均补助标准`,
+          value: { kind: "num", op: "≤", num: rng.pick([300, 600, 1200, 2500]), decimals: 0, unit: "元/人" },
+        }),
+        () => ({
+          name: `${thing.noun}单位成本`,
+          value: { kind: "num", op: "≤", num: rng.pick([50, 380, 1600, 3000]), decimals: 0, unit: `元/${thing.unit}` },
+        }),
         () => ({ name: `项目总成本`, value: { kind: "num", op: "≤", num: x.budget / 100, decimals: 2, unit: "万元" } }),
         () => ({ name: `每户补助标准`, value: qualitative(rng, ["每户2500元", "每户1200元"]) }),
-        () => ({ name: `${thing.noun}建设成本`, value: { kind: "num", op: "≤", num: rng.pick([0.2, 1.5, 3.2, 12]), decimals: 1, unit: `万元/${thing.unit}` } }),
+        () => ({
+          name: `${thing.noun}建设成本`,
+          value: { kind: "num", op: "≤", num: rng.pick([0.2, 1.5, 3.2, 12]), decimals: 1, unit: `万元/${thing.unit}` },
+        }),
       ])();
     case "社会成本指标":
       return rng.pick<() => Made>([
@@ -294,8 +312,30 @@ function planLevels(rng: Rng, n: number, template: string, needCost: boolean, ne
   if (needLongOutput) required.push("数量指标");
   const pool: [string, number][] =
     template === "central2021"
-      ? [["数量指标", 3], ["质量指标", 2], ["时效指标", 2], ["经济成本指标", 1], ["社会成本指标", 1], ["生态环境成本指标", 1], ["经济效益指标", 1], ["社会效益指标", 2], ["生态效益指标", 1], ["可持续影响指标", 1], ["服务对象满意度指标", 1]]
-      : [["数量指标", 3], ["质量指标", 2], ["时效指标", 2], ["成本指标", 2], ["经济效益指标", 1], ["社会效益指标", 2], ["生态效益指标", 1], ["可持续影响指标", 1], ["服务对象满意度指标", 1]];
+      ? [
+          ["数量指标", 3],
+          ["质量指标", 2],
+          ["时效指标", 2],
+          ["经济成本指标", 1],
+          ["社会成本指标", 1],
+          ["生态环境成本指标", 1],
+          ["经济效益指标", 1],
+          ["社会效益指标", 2],
+          ["生态效益指标", 1],
+          ["可持续影响指标", 1],
+          ["服务对象满意度指标", 1],
+        ]
+      : [
+          ["数量指标", 3],
+          ["质量指标", 2],
+          ["时效指标", 2],
+          ["成本指标", 2],
+          ["经济效益指标", 1],
+          ["社会效益指标", 2],
+          ["生态效益指标", 1],
+          ["可持续影响指标", 1],
+          ["服务对象满意度指标", 1],
+        ];
   const kinds = [...required];
   while (kinds.length < n) kinds.push(rng.weighted(pool));
   const key = (l2: string) => {
@@ -384,12 +424,20 @@ const place = (rng: Rng) => rng.pick(PLACES) + rng.pick(PLACE_SUFFIX);
 
 /** A budget in hundredths of 万元: whole 万元 when amounts print as whole numbers. */
 function budgetCents(rng: Rng, c: Choices): Cents {
-  const wan = rng.weighted([[rng.int(2, 99), 3], [rng.int(100, 999), 4], [rng.int(1000, 6000), 2]] as const);
+  const wan = rng.weighted([
+    [rng.int(2, 99), 3],
+    [rng.int(100, 999), 4],
+    [rng.int(1000, 6000), 2],
+  ] as const);
   return c.numberFormat === "integer" ? wan * 100 : wan * 100 + rng.int(0, 99);
 }
 
 function splitBudget(rng: Rng, total: Cents, c: Choices): AbsProject["budget"] {
-  const kind = rng.weighted([["none", 3], ["zero", 1], ["some", 2]] as const);
+  const kind = rng.weighted([
+    ["none", 3],
+    ["zero", 1],
+    ["some", 2],
+  ] as const);
   let other: Cents | null = null;
   if (kind === "zero") other = 0;
   else if (kind === "some") {
@@ -428,7 +476,14 @@ function planOf(rng: Rng, c: Choices): AbsProject["plan"] {
   const style = rng.pick(["bare", "decimals", "percent"] as const);
   return labels.map((l, i) => {
     const p = steps[i];
-    const raw = p === null ? "" : style === "bare" ? String(p) : style === "decimals" ? p.toFixed(2) : `${p}${c.widthForms === "fullwidth" ? "％" : "%"}`;
+    const raw =
+      p === null
+        ? ""
+        : style === "bare"
+          ? String(p)
+          : style === "decimals"
+            ? p.toFixed(2)
+            : `${p}${c.widthForms === "fullwidth" ? "％" : "%"}`;
     return { label: l, percent: p, raw };
   });
 }
@@ -446,7 +501,14 @@ interface ProjectSeed {
   unit: { name: string; code: string };
 }
 
-function composeProject(rng: Rng, c: Choices, year: number, s: ProjectSeed, used: Set<string>, needs: { cost: boolean; longOutput: boolean }): AbsProject {
+function composeProject(
+  rng: Rng,
+  c: Choices,
+  year: number,
+  s: ProjectSeed,
+  used: Set<string>,
+  needs: { cost: boolean; longOutput: boolean },
+): AbsProject {
   let name = rng.pick(s.sector.projects);
   for (let i = 0; used.has(name) && i < 20; i++) name = rng.pick(s.sector.projects);
   if (used.has(name)) name = `${name}（${year}年）`;
@@ -472,7 +534,15 @@ function composeProject(rng: Rng, c: Choices, year: number, s: ProjectSeed, used
         : c.category === "checkboxAfter" || c.category === "checkboxBefore"
           ? { text: boxes[ticked], boxes }
           : null,
-    period: typical ? rng.pick([`${year}年1月-${year}年12月`, "1年", `${year}年`, `${year}年1月1日-${year}年12月31日`, `${year - 1}年3月至${year + 1}年12月`]) : null,
+    period: typical
+      ? rng.pick([
+          `${year}年1月-${year}年12月`,
+          "1年",
+          `${year}年`,
+          `${year}年1月1日-${year}年12月31日`,
+          `${year - 1}年3月至${year + 1}年12月`,
+        ])
+      : null,
     office: full ? rng.pick(OFFICES) : null,
     budget: splitBudget(rng, total, c),
     purpose: printsPurpose ? [`用于${name}相关支出，${rng.pick(s.sector.aims)}。`] : null,
@@ -487,7 +557,8 @@ function composeProject(rng: Rng, c: Choices, year: number, s: ProjectSeed, used
 function breakPlan(rng: Rng, c: Choices, inds: AbsIndicator[], project: number): BreakPlan | null {
   const kind = c.pageBreak as BreakPlan["kind"] | "none" | undefined;
   if (!kind || kind === "none") return null;
-  if (kind === "headerCut") return { project, at: 0, kind, nameCut: c.headerStyle === "groupAndSub" ? rng.pick([1, 2]) : 1, valueMode: "first" };
+  if (kind === "headerCut")
+    return { project, at: 0, kind, nameCut: c.headerStyle === "groupAndSub" ? rng.pick([1, 2]) : 1, valueMode: "first" };
   const candidates: number[] = [];
   for (let k = 1; k < inds.length; k++) {
     const newBlock = inds[k].level1 !== inds[k - 1].level1;
@@ -519,8 +590,15 @@ function titleLines(c: Choices, rng: Rng, year: number, groupIndex: number, firs
   const out: Para[] = [];
   if (c.titles === "docOnly" && groupIndex === 0) out.push({ role: "heading1", text: `${deptName}${year}年项目支出绩效目标表` });
   if (c.titles === "perTable")
-    out.push({ role: "title", text: widthForm(rng.pick([`${year}年项目支出绩效目标表`, `${firstName}绩效目标表`, `项目支出绩效目标表（${year}年度）`]), c) });
-  if (c.titles === "numbered") out.push({ role: "title", text: rng.pick([`${groupIndex + 1}.${firstName}项目绩效目标表`, `${groupIndex + 1}、${firstName}绩效目标表`]) });
+    out.push({
+      role: "title",
+      text: widthForm(rng.pick([`${year}年项目支出绩效目标表`, `${firstName}绩效目标表`, `项目支出绩效目标表（${year}年度）`]), c),
+    });
+  if (c.titles === "numbered")
+    out.push({
+      role: "title",
+      text: rng.pick([`${groupIndex + 1}.${firstName}项目绩效目标表`, `${groupIndex + 1}、${firstName}绩效目标表`]),
+    });
   return out;
 }
 
@@ -542,7 +620,9 @@ function composeKv(seed: number, c: Choices): KvDoc {
   const used = new Set<string>();
   const breakProject = rng.int(0, n - 1);
   const needs = (i: number) => ({ cost: false, longOutput: i === breakProject && c.pageBreak === "mergedCut" });
-  const projects = Array.from({ length: n }, (_, i) => composeProject(rng, c, year, { sector, deptName, unit: rng.pick(units) }, used, needs(i)));
+  const projects = Array.from({ length: n }, (_, i) =>
+    composeProject(rng, c, year, { sector, deptName, unit: rng.pick(units) }, used, needs(i)),
+  );
   // Projects sharing a table also share the unit line above it.
   const stacked = c.stacking === "oneTable";
   const groups: KvGroup[] = (stacked ? [projects.map((_, i) => i)] : projects.map((_, i) => [i])).map((ps, gi) => {
@@ -589,7 +669,10 @@ function composeWide(seed: number, c: Choices): WideDoc {
   const used = new Set<string>();
   const projects = Array.from({ length: n }, (_, i) => {
     const unitIndex = Math.min(unitCount - 1, Math.floor((i * unitCount) / n));
-    const p = composeProject(rng, { ...c, fieldSet: "minimal" }, year, { sector, deptName, unit: units[unitIndex] }, used, { cost: false, longOutput: false });
+    const p = composeProject(rng, { ...c, fieldSet: "minimal" }, year, { sector, deptName, unit: units[unitIndex] }, used, {
+      cost: false,
+      longOutput: false,
+    });
     // A wide table prints name, amount, goal and the matrix; nothing else of the project.
     return { ...p, department: null, category: null, period: null, office: null, code: null, purpose: null, plan: null, unitIndex };
   });
@@ -608,7 +691,10 @@ function composeWide(seed: number, c: Choices): WideDoc {
   else {
     tablesItems = projects.map((p, i) => {
       const firstOfUnit = projects.findIndex((q) => q.unitIndex === p.unitIndex) === i;
-      return [...(firstOfUnit && c.wideUnitSource === "rows" ? [{ kind: "unit", unit: p.unitIndex } as WideItem] : []), { kind: "project", project: i } as WideItem];
+      return [
+        ...(firstOfUnit && c.wideUnitSource === "rows" ? [{ kind: "unit", unit: p.unitIndex } as WideItem] : []),
+        { kind: "project", project: i } as WideItem,
+      ];
     });
   }
   if (c.wideTotal === "before") tablesItems[0].unshift({ kind: "total" });
@@ -618,7 +704,11 @@ function composeWide(seed: number, c: Choices): WideDoc {
     const firstUnit = firstProject ? projects[firstProject.project].unitIndex : 0;
     // A title names the project, or the unit when the document names units at all (else the department).
     const titleName =
-      c.wideTables === "perProject" && firstProject ? projects[firstProject.project].name : c.wideUnitSource === "none" ? deptName : units[firstUnit].name;
+      c.wideTables === "perProject" && firstProject
+        ? projects[firstProject.project].name
+        : c.wideUnitSource === "none"
+          ? deptName
+          : units[firstUnit].name;
     const before = titleLines(c, rng, year, ti, titleName, deptName);
     if (c.wideUnitSource === "line") before.push({ role: "unit", text: `${units[0].code}${units[0].name}` });
     const statement = unitStatement(c);
@@ -664,7 +754,14 @@ function composeDepartment(seed: number, c: Choices): DeptDoc {
   const projects = rng.sample(sector.projects, taskCount);
   const prefixStyle = rng.pick(["none", "colon", "ascii", "dun"] as const);
   const tasks: AbsTask[] = projects.map((p, i) => ({
-    prefix: prefixStyle === "none" ? "" : prefixStyle === "colon" ? `任务${i + 1}：` : prefixStyle === "ascii" ? `任务${i + 1}:` : `任务${"一二三四五"[i]}、`,
+    prefix:
+      prefixStyle === "none"
+        ? ""
+        : prefixStyle === "colon"
+          ? `任务${i + 1}：`
+          : prefixStyle === "ascii"
+            ? `任务${i + 1}:`
+            : `任务${"一二三四五"[i]}、`,
     name: `${p}工作`,
     project: p,
     content: `${rng.pick(["组织实施", "推进", "开展"])}${p}，${rng.pick(sector.aims)}`,
@@ -699,7 +796,11 @@ function composeDepartment(seed: number, c: Choices): DeptDoc {
 
 export function compose(seed: number): { choices: Choices; doc: AbsDoc } {
   const choices = chooseAll(seed);
-  const doc = choices.family === "wide" ? composeWide(seed, choices) : choices.family === "department" ? composeDepartment(seed, choices) : composeKv(seed, choices);
+  const doc =
+    choices.family === "wide"
+      ? composeWide(seed, choices)
+      : choices.family === "department"
+        ? composeDepartment(seed, choices)
+        : composeKv(seed, choices);
   return { choices, doc };
 }
-

@@ -31,14 +31,24 @@ const dept = (c: Choices) => c.family === "department";
 const tableFields = (c: Choices) => kv(c) && c.fieldLayout !== "paragraphs";
 /** A plain four-column matrix: the only one a reader can take without a header row. */
 const plainMatrix = (c: Choices) =>
-  !kv(c) || (c.valueColumns === "single" && c.serialCol === "no" && c.descriptionCol === "no" && c.basisCol === "none" && c.scoreCol === "none" && c.remarkCol === "no");
+  !kv(c) ||
+  (c.valueColumns === "single" &&
+    c.serialCol === "no" &&
+    c.descriptionCol === "no" &&
+    c.basisCol === "none" &&
+    c.scoreCol === "none" &&
+    c.remarkCol === "no");
 const splitValue = (c: Choices) => kv(c) && c.valueColumns !== "single";
 
 export const DIMENSIONS: Dimension[] = [
   {
     name: "family",
     doc: "kv: key–value rows + indicator matrix per project; wide: Qinghai-style wide table; department: 部门整体绩效目标表",
-    options: [{ id: "kv", weight: 6 }, { id: "wide", weight: 2 }, { id: "department", weight: 2 }],
+    options: [
+      { id: "kv", weight: 6 },
+      { id: "wide", weight: 2 },
+      { id: "department", weight: 2 },
+    ],
   },
   {
     name: "projects",
@@ -87,7 +97,14 @@ export const DIMENSIONS: Dimension[] = [
     name: "unitSource",
     doc: "field: 实施单位 cell; fieldWithCode: 实施单位 `331001某单位`; fieldAndCode: 实施单位 and 单位编码 cells; lineCode: `563201某单位` line above the table; lineNamed: `单位名称：某单位` line above; none",
     applies: kv,
-    options: [{ id: "field", weight: 2 }, { id: "fieldWithCode" }, { id: "fieldAndCode" }, { id: "lineCode" }, { id: "lineNamed" }, { id: "none" }],
+    options: [
+      { id: "field", weight: 2 },
+      { id: "fieldWithCode" },
+      { id: "fieldAndCode" },
+      { id: "lineCode" },
+      { id: "lineNamed" },
+      { id: "none" },
+    ],
   },
   {
     name: "category",
@@ -155,7 +172,12 @@ export const DIMENSIONS: Dimension[] = [
     applies: dept,
     options: [{ id: "simple" }, { id: "detailed" }],
   },
-  { name: "deptTotal", doc: "a printed total line (支出合计/收入合计, 部门预算总额)", applies: dept, options: [{ id: "none" }, { id: "row" }] },
+  {
+    name: "deptTotal",
+    doc: "a printed total line (支出合计/收入合计, 部门预算总额)",
+    applies: dept,
+    options: [{ id: "none" }, { id: "row" }],
+  },
   {
     name: "deptStaff",
     doc: "staff count: none; single (财政供养人员数 | 34); pair (… beside 下属二级单位数 | 2)",
@@ -206,14 +228,24 @@ export const DIMENSIONS: Dimension[] = [
     options: [{ id: "single", weight: 4 }, { id: "opValueUnit" }, { id: "typeOpValueUnit" }, { id: "natureSign" }, { id: "direction" }],
   },
   { name: "serialCol", doc: "a 序号 column first", applies: kv, options: [{ id: "no", weight: 3 }, { id: "yes" }] },
-  { name: "descriptionCol", doc: "a 绩效指标描述/指标解释 column after the name", applies: kv, options: [{ id: "no", weight: 3 }, { id: "yes" }] },
+  {
+    name: "descriptionCol",
+    doc: "a 绩效指标描述/指标解释 column after the name",
+    applies: kv,
+    options: [{ id: "no", weight: 3 }, { id: "yes" }],
+  },
   {
     name: "basisCol",
     doc: "a basis column: 指标值确定依据/绩效标准, or 评（扣）分标准",
     applies: kv,
     options: [{ id: "none", weight: 3 }, { id: "basis" }, { id: "scoreStandard" }],
   },
-  { name: "scoreCol", doc: "a 分值 column before or after the value", applies: kv, options: [{ id: "none", weight: 3 }, { id: "beforeValue" }, { id: "afterValue" }] },
+  {
+    name: "scoreCol",
+    doc: "a 分值 column before or after the value",
+    applies: kv,
+    options: [{ id: "none", weight: 3 }, { id: "beforeValue" }, { id: "afterValue" }],
+  },
   { name: "remarkCol", doc: "a 备注 column last", applies: kv, options: [{ id: "no", weight: 3 }, { id: "yes" }] },
   {
     name: "headerStyle",
@@ -255,9 +287,17 @@ export const DIMENSIONS: Dimension[] = [
     doc: "canonical labels; any synonym docs/domain.md lists; any synonym the interpreter's label lists know",
     options: [{ id: "canonical", weight: 2 }, { id: "domain", weight: 2 }, { id: "extended" }],
   },
-  { name: "labelSpacing", doc: "spaces between every character of labels (OCR text)", options: [{ id: "none", weight: 4 }, { id: "spaced" }] },
+  {
+    name: "labelSpacing",
+    doc: "spaces between every character of labels (OCR text)",
+    options: [{ id: "none", weight: 4 }, { id: "spaced" }],
+  },
   { name: "widthForms", doc: "full-width （）：％ or half-width ():%", options: [{ id: "fullwidth" }, { id: "halfwidth" }] },
-  { name: "valueForms", doc: "signs as ≥ ≤, as ASCII >= <=, or as words 不低于/不超过", options: [{ id: "unicode", weight: 3 }, { id: "ascii" }, { id: "words" }] },
+  {
+    name: "valueForms",
+    doc: "signs as ≥ ≤, as ASCII >= <=, or as words 不低于/不超过",
+    options: [{ id: "unicode", weight: 3 }, { id: "ascii" }, { id: "words" }],
+  },
   {
     name: "numberFormat",
     doc: "amounts printed 98.40, 1,273.72 (thousands), 2.000000 (six decimals) or 98 (whole numbers)",
@@ -266,7 +306,14 @@ export const DIMENSIONS: Dimension[] = [
   {
     name: "nameHazard",
     doc: "an indicator named like a field label (资金支出计划, 项目资金 …) last or in the middle of the matrix, like a level label (数量指标), or 合计 (a cost total line); labelValue: a value that reads like a label (项目资金, 合计)",
-    options: [{ id: "none", weight: 4 }, { id: "fieldLabelLast" }, { id: "fieldLabelMiddle" }, { id: "levelLabel" }, { id: "totalLabel" }, { id: "labelValue" }],
+    options: [
+      { id: "none", weight: 4 },
+      { id: "fieldLabelLast" },
+      { id: "fieldLabelMiddle" },
+      { id: "levelLabel" },
+      { id: "totalLabel" },
+      { id: "labelValue" },
+    ],
   },
   { name: "emptyValues", doc: "one or two indicators with an empty value cell", options: [{ id: "no", weight: 3 }, { id: "yes" }] },
   {

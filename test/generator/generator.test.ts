@@ -54,7 +54,8 @@ describe("the layout generator", () => {
       const fam = c.choices.family;
       const want = fam === "department" ? 0 : Number(c.choices.projects);
       if (c.expected.projects.length !== want) problems.push(`${s}: ${c.expected.projects.length} projects, choices say ${want}`);
-      if (c.expected.departments.length !== (fam === "department" ? 1 : 0)) problems.push(`${s}: ${c.expected.departments.length} departments`);
+      if (c.expected.departments.length !== (fam === "department" ? 1 : 0))
+        problems.push(`${s}: ${c.expected.departments.length} departments`);
       for (const p of [...c.expected.projects, ...c.expected.departments]) {
         const n = p.indicators.length;
         if (n < 3 || n > 13) problems.push(`${s}: ${n} indicators`);
@@ -77,11 +78,25 @@ describe("the layout generator", () => {
     for (const s of seeds.slice(0, 2000)) {
       const c = generateCase(s);
       // All text of the document, lines joined as a reader joins them.
-      const text = c.blocks.map((b) => (b.type === "p" ? b.text : b.rows.flat().map((x) => (typeof x === "string" ? x : x.t)).join("|"))).join("|").replace(/\n/g, "");
+      const text = c.blocks
+        .map((b) =>
+          b.type === "p"
+            ? b.text
+            : b.rows
+                .flat()
+                .map((x) => (typeof x === "string" ? x : x.t))
+                .join("|"),
+        )
+        .join("|")
+        .replace(/\n/g, "");
       const split = c.doc.family !== "wide" && c.doc.brk?.kind === "rowSplit" ? c.doc.brk : null;
       const entities = [...c.expected.projects, ...c.expected.departments];
       entities.forEach((p, pi) => {
-        const strings = [p.name, p.goal?.split("\n")[0], ...("department" in p ? [p.department, p.unit, p.period, p.office, p.code, p.title] : [])];
+        const strings = [
+          p.name,
+          p.goal?.split("\n")[0],
+          ...("department" in p ? [p.department, p.unit, p.period, p.office, p.code, p.title] : []),
+        ];
         for (const x of strings) if (x && !text.includes(x)) problems.push(`${s}: "${x}" not printed`);
         p.indicators.forEach((ind, ii) => {
           const cutHere = split && (c.doc.family === "department" || split.project === pi) && split.at === ii;
@@ -137,7 +152,9 @@ describe("the interpreter on generated layouts (issue 12)", () => {
       `${exact}/${results.length} generated cases read exactly (${((100 * exact) / results.length).toFixed(1)}%), seeds ${FROM}…${FROM + COUNT - 1}.`,
       `weakest options: ${weakest.join(", ")}`,
       "first failing seeds (npm run generalize -- --seed S shows one in full):",
-      ...failing.slice(0, 15).map((r) => `  seed ${r.c.seed} ${JSON.stringify(r.c.choices)}\n    ${(r.error ? ["threw"] : r.diffs).slice(0, 4).join("\n    ")}`),
+      ...failing
+        .slice(0, 15)
+        .map((r) => `  seed ${r.c.seed} ${JSON.stringify(r.c.choices)}\n    ${(r.error ? ["threw"] : r.diffs).slice(0, 4).join("\n    ")}`),
     ].join("\n");
     expect(exact, report).toBe(results.length);
   });

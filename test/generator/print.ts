@@ -24,7 +24,11 @@ const withThousands = (s: string) => {
 /** Full-width or half-width punctuation, as the document prints it. */
 export function widthForm(text: string, c: Choices): string {
   if (c.widthForms === "halfwidth") return text.replace(/（/g, "(").replace(/）/g, ")").replace(/：/g, ":").replace(/％/g, "%");
-  return text.replace(/\(/g, "（").replace(/\)/g, "）").replace(/(?<![0-9]):(?![0-9])/g, "：").replace(/%/g, "％");
+  return text
+    .replace(/\(/g, "（")
+    .replace(/\)/g, "）")
+    .replace(/(?<![0-9]):(?![0-9])/g, "：")
+    .replace(/%/g, "％");
 }
 
 /** A label as printed: width forms, and with OCR spacing a space between every character. */
@@ -122,7 +126,8 @@ export function amountText(cents: Cents, c: Choices): string {
     s = c.numberFormat === "integer" ? String(yuan) : c.numberFormat === "sixDecimals" ? yuan.toFixed(6) : yuan.toFixed(2);
   } else {
     const wan = cents / 100;
-    s = c.numberFormat === "integer" && cents % 100 === 0 ? String(wan) : c.numberFormat === "sixDecimals" ? wan.toFixed(6) : wan.toFixed(2);
+    s =
+      c.numberFormat === "integer" && cents % 100 === 0 ? String(wan) : c.numberFormat === "sixDecimals" ? wan.toFixed(6) : wan.toFixed(2);
   }
   if (c.numberFormat === "thousands") s = withThousands(s);
   return /^cell/.test(c.amountUnit) ? s + unit : s;

@@ -4,12 +4,33 @@
  * strings or `{t,rs,cs}`, covered slots omitted as in HTML. Only layout is decided here; label wording (which
  * synonym) comes from a render stream, because no expected value depends on it.
  */
-import { level1Order, level2Order, type AbsDepartment, type AbsDoc, type AbsIndicator, type AbsProject, type BreakPlan, type DeptDoc, type KvDoc, type Para, type WideDoc } from "./compose.ts";
+import {
+  level1Order,
+  level2Order,
+  type AbsDepartment,
+  type AbsDoc,
+  type AbsIndicator,
+  type AbsProject,
+  type BreakPlan,
+  type DeptDoc,
+  type KvDoc,
+  type Para,
+  type WideDoc,
+} from "./compose.ts";
 import type { Choices } from "./dimensions.ts";
 import { amountText, cutAt, label, labelUnitSuffix, splitValue, widthForm } from "./print.ts";
 import { Rng } from "./random.ts";
 import { cut, distribute, Sheet, specRows, whole, withHeader, type CellIn, type Part, type Placed, type SpecCell } from "./sheet.ts";
-import { DEPT_LABELS, FIELD_LABELS, HEADER_LABELS, LEVEL1_SYNONYMS, LEVEL2_SYNONYMS, WIDE_LABELS, labelPool, type LabelSet } from "./vocab.ts";
+import {
+  DEPT_LABELS,
+  FIELD_LABELS,
+  HEADER_LABELS,
+  LEVEL1_SYNONYMS,
+  LEVEL2_SYNONYMS,
+  WIDE_LABELS,
+  labelPool,
+  type LabelSet,
+} from "./vocab.ts";
 
 export interface ParagraphBlock {
   type: "p";
@@ -52,7 +73,8 @@ class Labels {
   }
 }
 
-const para = (p: Para): ParagraphBlock => (p.pageBreak ? { type: "p", role: p.role, text: p.text, pageBreak: true } : { type: "p", role: p.role, text: p.text });
+const para = (p: Para): ParagraphBlock =>
+  p.pageBreak ? { type: "p", role: p.role, text: p.text, pageBreak: true } : { type: "p", role: p.role, text: p.text };
 const pageBreak = (): ParagraphBlock => ({ type: "p", role: "blank", text: "", pageBreak: true });
 const withBreak = (text: string, at: number | null) => (at === null ? text : `${text.slice(0, at)}\n${text.slice(at)}`);
 
@@ -277,7 +299,9 @@ function bodyRows(inds: AbsIndicator[], lrows: LRow[], cols: MCol[], m: MatrixCt
   const same1 = (a: AbsIndicator, b: AbsIndicator) => a.level1 === b.level1;
   const same2 = (a: AbsIndicator, b: AbsIndicator) => a.level1 === b.level1 && a.level2 === b.level2;
   const kinds = cols.map((x) => x.kind);
-  const vk = kinds.filter((k) => k === "valueType" || k === "op" || k === "nature" || k === "direction" || k === "number" || k === "measure");
+  const vk = kinds.filter(
+    (k) => k === "valueType" || k === "op" || k === "nature" || k === "direction" || k === "number" || k === "measure",
+  );
   return lrows.map((lr, j) => {
     const ind = inds[lr.i];
     const prev = j > 0 ? inds[lrows[j - 1].i] : null;
@@ -293,7 +317,8 @@ function bodyRows(inds: AbsIndicator[], lrows: LRow[], cols: MCol[], m: MatrixCt
     if (lr.part !== 0 && split) {
       // A page break cuts a cell between its printed lines: a value shorter than a line of a narrow value column
       // (eight characters) stays whole on one side.
-      const singleCut = split.valueMode === "split" && values.length === 1 && [...values[0]].length >= 8 ? cutAt(values[0], 0.5, true) : null;
+      const singleCut =
+        split.valueMode === "split" && values.length === 1 && [...values[0]].length >= 8 ? cutAt(values[0], 0.5, true) : null;
       const mode = split.valueMode === "split" && singleCut === null ? "first" : split.valueMode;
       if (mode === "split") values = lr.part === 1 ? [values[0].slice(0, singleCut!)] : [values[0].slice(singleCut!)];
       else if ((mode === "first") !== (lr.part === 1)) values = values.map(() => "");
@@ -320,7 +345,9 @@ function bodyRows(inds: AbsIndicator[], lrows: LRow[], cols: MCol[], m: MatrixCt
         }
         case "name": {
           const cutName = split?.nameCut ?? 0;
-          out.push(cell(lr.part === 0 ? withBreak(ind.name, ind.nameBreak) : lr.part === 1 ? ind.name.slice(0, cutName) : ind.name.slice(cutName)));
+          out.push(
+            cell(lr.part === 0 ? withBreak(ind.name, ind.nameBreak) : lr.part === 1 ? ind.name.slice(0, cutName) : ind.name.slice(cutName)),
+          );
           break;
         }
         case "description":
@@ -365,11 +392,23 @@ function addMatrix(sheet: Sheet, inds: AbsIndicator[], m: MatrixCtx, L: Labels, 
 }
 
 function table(part: Part, role: string, widths: number[]): TableBlock {
-  return { type: "table", role, cols: part.width, widths: widths.length === part.width ? widths : Array(part.width).fill(1), headerRows: part.header, rows: specRows(part) };
+  return {
+    type: "table",
+    role,
+    cols: part.width,
+    widths: widths.length === part.width ? widths : Array(part.width).fill(1),
+    headerRows: part.header,
+    rows: specRows(part),
+  };
 }
 
 /** A finished sheet as blocks, cut where the page break falls (and the header repeated when chosen). */
-function emit(sheet: Sheet, role: string, widths: number[], brk: { at: number; header: [number, number]; kind: BreakPlan["kind"] } | null): Block[] {
+function emit(
+  sheet: Sheet,
+  role: string,
+  widths: number[],
+  brk: { at: number; header: [number, number]; kind: BreakPlan["kind"] } | null,
+): Block[] {
   const w = whole(sheet);
   if (!brk) return [table(w, role, widths)];
   const a = cut(w, 0, brk.at);
@@ -405,7 +444,8 @@ function shortItems(p: AbsProject, c: Choices): FieldItem[] {
   if (p.department) out.push({ set: FIELD_LABELS.department, value: p.department });
   if (c.unitSource === "field") out.push({ set: FIELD_LABELS.unit, value: p.unit! });
   if (c.unitSource === "fieldWithCode") out.push({ set: FIELD_LABELS.unit, value: `${p.unitCode}${p.unit}` });
-  if (c.unitSource === "fieldAndCode") out.push({ set: FIELD_LABELS.unit, value: p.unit! }, { set: FIELD_LABELS.unitCode, value: p.unitCode! });
+  if (c.unitSource === "fieldAndCode")
+    out.push({ set: FIELD_LABELS.unit, value: p.unit! }, { set: FIELD_LABELS.unitCode, value: p.unitCode! });
   if (p.category) out.push({ set: FIELD_LABELS.category, value: boxes(p, c) });
   if (p.period) out.push({ set: FIELD_LABELS.period, value: p.period });
   if (p.office) out.push({ set: FIELD_LABELS.office, value: p.office });
@@ -491,7 +531,16 @@ function fundsRows(p: AbsProject, c: Choices, L: Labels, W: number): CellIn[][] 
   switch (c.funds) {
     case "row": {
       const v = distribute(W - 3, 3);
-      return [[L.of(FIELD_LABELS.total, sfx), { t: F.T, cs: v[0] }, L.of(FIELD_LABELS.fiscal, sfx), { t: F.F, cs: v[1] }, L.of(FIELD_LABELS.other, sfx), { t: F.O, cs: v[2] }]];
+      return [
+        [
+          L.of(FIELD_LABELS.total, sfx),
+          { t: F.T, cs: v[0] },
+          L.of(FIELD_LABELS.fiscal, sfx),
+          { t: F.F, cs: v[1] },
+          L.of(FIELD_LABELS.other, sfx),
+          { t: F.O, cs: v[2] },
+        ],
+      ];
     }
     case "rows":
       return [
@@ -508,7 +557,12 @@ function fundsRows(p: AbsProject, c: Choices, L: Labels, W: number): CellIn[][] 
     case "spanningAbove": {
       const s = distribute(W - 1, 3);
       return [
-        [{ t: L.of(FIELD_LABELS.container, sfx), rs: 2 }, { t: L.of(FIELD_LABELS.subTotal), cs: s[0] }, { t: L.of(FIELD_LABELS.fiscal), cs: s[1] }, { t: L.of(FIELD_LABELS.other), cs: s[2] }],
+        [
+          { t: L.of(FIELD_LABELS.container, sfx), rs: 2 },
+          { t: L.of(FIELD_LABELS.subTotal), cs: s[0] },
+          { t: L.of(FIELD_LABELS.fiscal), cs: s[1] },
+          { t: L.of(FIELD_LABELS.other), cs: s[2] },
+        ],
         [
           { t: F.T, cs: s[0] },
           { t: F.F, cs: s[1] },
@@ -519,7 +573,15 @@ function fundsRows(p: AbsProject, c: Choices, L: Labels, W: number): CellIn[][] 
     case "scaleAndUse": {
       const v = distribute(W - 4, 3);
       return [
-        [{ t: label("预算规模及资金用途", c), rs: 2 }, L.of(FIELD_LABELS.total, sfx), { t: F.T, cs: v[0] }, L.of(FIELD_LABELS.fiscal, sfx), { t: F.F, cs: v[1] }, L.of(FIELD_LABELS.other, sfx), { t: F.O, cs: v[2] }],
+        [
+          { t: label("预算规模及资金用途", c), rs: 2 },
+          L.of(FIELD_LABELS.total, sfx),
+          { t: F.T, cs: v[0] },
+          L.of(FIELD_LABELS.fiscal, sfx),
+          { t: F.F, cs: v[1] },
+          L.of(FIELD_LABELS.other, sfx),
+          { t: F.O, cs: v[2] },
+        ],
         [{ t: p.purpose!.join("\n"), cs: W - 1 }],
       ];
     }
@@ -556,10 +618,15 @@ function fieldParagraphs(p: AbsProject, c: Choices, L: Labels, rng: Rng): Paragr
   const lines: string[] = [L.inline(items[0].set, items[0].value)];
   const rest = items.slice(1);
   for (const ch of chunk(rest, rng.pick([1, 2]))) lines.push(ch.map((it) => L.inline(it.set, it.value)).join(gap));
-  const fundsLine = [L.inline(FIELD_LABELS.total, F.T, sfx), L.inline(FIELD_LABELS.fiscal, F.F, sfx), L.inline(FIELD_LABELS.other, F.O, sfx)].join(gap);
+  const fundsLine = [
+    L.inline(FIELD_LABELS.total, F.T, sfx),
+    L.inline(FIELD_LABELS.fiscal, F.F, sfx),
+    L.inline(FIELD_LABELS.other, F.O, sfx),
+  ].join(gap);
   // A line wrapped after its last colon: the value alone opens the next line.
   const colon = Math.max(fundsLine.lastIndexOf("："), fundsLine.lastIndexOf(":"));
-  if (c.paragraphWrap === "atColon" && colon > 0 && fundsLine.slice(colon + 1).trim()) lines.push(fundsLine.slice(0, colon + 1), fundsLine.slice(colon + 1));
+  if (c.paragraphWrap === "atColon" && colon > 0 && fundsLine.slice(colon + 1).trim())
+    lines.push(fundsLine.slice(0, colon + 1), fundsLine.slice(colon + 1));
   else lines.push(fundsLine);
   if (p.purpose) lines.push(L.inline(FIELD_LABELS.purpose, p.purpose.join("")));
   lines.push(L.inline(FIELD_LABELS.goal, p.goal[0]), ...p.goal.slice(1));
@@ -711,12 +778,20 @@ function deptBudgetRows(d: AbsDepartment, c: Choices, L: Labels, W: number): Cel
     case "stackedPlain": {
       const grouped = c.deptBudget === "stacked";
       const vs = grouped ? W - 2 : W - 1;
-      if (c.deptTotal === "row") rows.push([{ t: L.of(DEPT_LABELS.expenditureTotal, sfx), cs: grouped ? 2 : 1 }, { t: A(d.total), cs: vs }]);
+      if (c.deptTotal === "row")
+        rows.push([
+          { t: L.of(DEPT_LABELS.expenditureTotal, sfx), cs: grouped ? 2 : 1 },
+          { t: A(d.total), cs: vs },
+        ]);
       incomes.forEach((x, i) => {
         const lead: CellIn[] = grouped && i === 0 ? [{ t: L.of(DEPT_LABELS.incomeGroup), rs: incomes.length }] : [];
         rows.push([...lead, L.of(x.label, sfx), { t: x.amount, cs: vs }]);
       });
-      rows.push([...(grouped ? [{ t: L.of(DEPT_LABELS.expenditureGroup), rs: 2 }] : []), L.of(DEPT_LABELS.basic, sfx), { t: A(d.basic), cs: vs }]);
+      rows.push([
+        ...(grouped ? [{ t: L.of(DEPT_LABELS.expenditureGroup), rs: 2 }] : []),
+        L.of(DEPT_LABELS.basic, sfx),
+        { t: A(d.basic), cs: vs },
+      ]);
       rows.push([L.of(DEPT_LABELS.project, sfx), { t: A(d.project), cs: vs }]);
       return rows;
     }
@@ -774,7 +849,8 @@ function renderDept(doc: DeptDoc, c: Choices, L: Labels, m: MatrixCtx): Block[] 
   const sheet = new Sheet(W);
   sheet.add([L.of(DEPT_LABELS.name), { t: d.name, cs: W - 1 }]);
   if (c.deptStaff === "single") sheet.add([L.of(DEPT_LABELS.staff), { t: String(d.staff), cs: W - 1 }]);
-  if (c.deptStaff === "pair") sheet.add([L.of(DEPT_LABELS.staff), String(d.staff), L.of(DEPT_LABELS.subunits), { t: String(d.subunits), cs: W - 3 }]);
+  if (c.deptStaff === "pair")
+    sheet.add([L.of(DEPT_LABELS.staff), String(d.staff), L.of(DEPT_LABELS.subunits), { t: String(d.subunits), cs: W - 3 }]);
   if (d.functions) sheet.add([L.of(DEPT_LABELS.functions), { t: d.functions, cs: W - 1 }]);
   for (const r of deptBudgetRows(d, c, L, W)) sheet.add(r);
   const goal = [L.of(DEPT_LABELS.goal), { t: d.goal.join("\n"), cs: W - 1 }];
@@ -799,4 +875,3 @@ export function render(doc: AbsDoc, c: Choices, seed: number): Block[] {
   if (doc.family === "department") return renderDept(doc, c, L, m);
   return renderKv(doc, c, L, m);
 }
-

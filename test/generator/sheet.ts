@@ -34,21 +34,24 @@ export class Sheet {
       const rs = cell.rs ?? 1;
       const cs = cell.cs ?? 1;
       if (c + cs > this.width) throw new Error(`row ${r}: cell "${cell.t}" at ${c}+${cs} passes the table width ${this.width}`);
-      for (let rr = r; rr < r + rs; rr++) for (let cc = c; cc < c + cs; cc++) {
-        if (taken(rr, cc)) throw new Error(`row ${r}: cell "${cell.t}" overlaps slot ${rr},${cc}`);
-        (this.occ[rr] ??= [])[cc] = true;
-      }
+      for (let rr = r; rr < r + rs; rr++)
+        for (let cc = c; cc < c + cs; cc++) {
+          if (taken(rr, cc)) throw new Error(`row ${r}: cell "${cell.t}" overlaps slot ${rr},${cc}`);
+          (this.occ[rr] ??= [])[cc] = true;
+        }
       this.cells.push({ r, c, rs, cs, t: cell.t });
       c += cs;
     }
-    for (let cc = 0; cc < this.width; cc++) if (!taken(r, cc)) throw new Error(`row ${r}: slot ${cc} left empty (${JSON.stringify(cells)})`);
+    for (let cc = 0; cc < this.width; cc++)
+      if (!taken(r, cc)) throw new Error(`row ${r}: slot ${cc} left empty (${JSON.stringify(cells)})`);
     if (opts.header) this.header.push(r);
     return r;
   }
 
   /** Check that no rowspan reaches past the last row. */
   done(): this {
-    for (const x of this.cells) if (x.r + x.rs > this.rows) throw new Error(`cell "${x.t}" at row ${x.r} spans ${x.rs} rows past the end (${this.rows})`);
+    for (const x of this.cells)
+      if (x.r + x.rs > this.rows) throw new Error(`cell "${x.t}" at row ${x.r} spans ${x.rs} rows past the end (${this.rows})`);
     return this;
   }
 }
@@ -86,7 +89,12 @@ export function cut(p: Part, from: number, to: number): Part {
 /** Put header rows (copied from another part) on top of a part: a header repeated after a page break. */
 export function withHeader(header: Placed[], headerRows: number, p: Part): Part {
   const cells = [...header.map((x) => ({ ...x })), ...p.cells.map((x) => ({ ...x, r: x.r + headerRows }))];
-  return { width: p.width, rows: p.rows + headerRows, cells, header: [...Array(headerRows).keys(), ...p.header.map((h) => h + headerRows)] };
+  return {
+    width: p.width,
+    rows: p.rows + headerRows,
+    cells,
+    header: [...Array(headerRows).keys(), ...p.header.map((h) => h + headerRows)],
+  };
 }
 
 /** Spec rows (the content-spec format): anchored cells of each row in column order; covered slots omitted. */

@@ -28,13 +28,10 @@ describe("parseAmount / readAmount", () => {
     expect(readAmount(raw)).toStrictEqual({ value, unit });
   });
 
-  it.each(["", "   ", "—", "——", "-", "－", "/", "无", "abc", "12,34", "1.2.3", "万元", "约20", "20-30"])(
-    "%j → null",
-    (raw) => {
-      expect(parseAmount(raw)).toBeNull();
-      expect(readAmount(raw)).toBeNull();
-    },
-  );
+  it.each(["", "   ", "—", "——", "-", "－", "/", "无", "abc", "12,34", "1.2.3", "万元", "约20", "20-30"])("%j → null", (raw) => {
+    expect(parseAmount(raw)).toBeNull();
+    expect(readAmount(raw)).toBeNull();
+  });
 });
 
 describe("detectAmountUnit", () => {

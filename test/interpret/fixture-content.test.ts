@@ -35,7 +35,10 @@ const squash = (v: unknown): unknown =>
     ? v.map(squash)
     : v && typeof v === "object"
       ? Object.fromEntries(
-          Object.entries(v).map(([k, x]) => [k, (k === "goal" || k === "purpose") && typeof x === "string" ? x.replace(/\s+/g, "") : squash(x)]),
+          Object.entries(v).map(([k, x]) => [
+            k,
+            (k === "goal" || k === "purpose") && typeof x === "string" ? x.replace(/\s+/g, "") : squash(x),
+          ]),
         )
       : v;
 
@@ -54,7 +57,9 @@ describe("interpreter on ideal grids of the fixture content", () => {
       }
       const doc = interpret({ format: "html", tables, trailing: context, warnings: [] }, { path: spec.dir, format: "html", sha256: "0" });
       DocumentSchema.parse(doc);
-      const expected = JSON.parse(readFileSync(new URL(`../../fixtures/${spec.group ?? "seeds"}/${spec.dir}/expected.json`, import.meta.url), "utf8"));
+      const expected = JSON.parse(
+        readFileSync(new URL(`../../fixtures/${spec.group ?? "seeds"}/${spec.dir}/expected.json`, import.meta.url), "utf8"),
+      );
       expect(subsetDiff(squash(doc), squash(expected)).slice(0, 30).join("\n")).toBe("");
     });
   }

@@ -11,7 +11,8 @@ import { DocumentSchema } from "../../src/model/schema.ts";
 import { validate } from "../../src/validate/index.ts";
 
 type C = string | { t: string; rs?: number; cs?: number };
-const rows = (r: C[][]) => r.map((row) => row.map((c) => (typeof c === "string" ? { text: c } : { text: c.t, rowspan: c.rs, colspan: c.cs })));
+const rows = (r: C[][]) =>
+  r.map((row) => row.map((c) => (typeof c === "string" ? { text: c } : { text: c.t, rowspan: c.rs, colspan: c.cs })));
 const table = (i: number, r: C[][], context: string[] = []): Table => tableFromRows(rows(r), i, context);
 const doc = (...tables: Table[]) => {
   const grid: GridDocument = { format: "html", tables, trailing: [], warnings: [] };
@@ -170,10 +171,28 @@ describe("one wide table per project with unit and 合计 rows", () => {
           ["单位编码", "单位及项目名称", "金额(万元)", "绩效目标", "一级指标", "二级指标", "三级指标", "指标值"],
           ["", "合计", "30", "", "", "", "", ""],
           ["101001", "某省残疾人联合会", "30", "", "", "", "", ""],
-          [{ t: "", rs: 3 }, { t: "康复救助项目", rs: 3 }, { t: "20", rs: 3 }, { t: "救助残疾儿童", rs: 3 }, "产出指标", "数量指标", "救助人数", "≥100人"],
+          [
+            { t: "", rs: 3 },
+            { t: "康复救助项目", rs: 3 },
+            { t: "20", rs: 3 },
+            { t: "救助残疾儿童", rs: 3 },
+            "产出指标",
+            "数量指标",
+            "救助人数",
+            "≥100人",
+          ],
           ["效益指标", "社会效益指标", "生活质量", "有所提高"],
           ["满意度指标", "服务对象满意度指标", "家长满意度", "≥90%"],
-          [{ t: "", rs: 2 }, { t: "辅具适配项目", rs: 2 }, { t: "10", rs: 2 }, { t: "适配辅具", rs: 2 }, "产出指标", "数量指标", "适配件数", "500件"],
+          [
+            { t: "", rs: 2 },
+            { t: "辅具适配项目", rs: 2 },
+            { t: "10", rs: 2 },
+            { t: "适配辅具", rs: 2 },
+            "产出指标",
+            "数量指标",
+            "适配件数",
+            "500件",
+          ],
           ["满意度指标", "服务对象满意度指标", "满意度", "≥85%"],
         ],
         ["2023年项目支出绩效目标表"],
@@ -277,7 +296,12 @@ describe("other arrangements of the same labels", () => {
   });
 
   it("ignores tables that are not performance tables", () => {
-    const d = doc(table(0, [["首页", "政务公开", "办事服务"], ["2024-01-01", "通知", "公告"]]));
+    const d = doc(
+      table(0, [
+        ["首页", "政务公开", "办事服务"],
+        ["2024-01-01", "通知", "公告"],
+      ]),
+    );
     expect(d.projects).toEqual([]);
     expect(d.departments).toEqual([]);
   });
@@ -398,8 +422,15 @@ describe("fields the model does not have", () => {
         ["项目名称", { t: "庚项目", cs: 4 }],
         ["主管部门", "某省科技厅", "项目负责人", { t: "李某", cs: 2 }],
         ["实施单位", "某省科技中心", "联系电话", { t: "0000-1234567", cs: 2 }],
-        [{ t: "总体目标", rs: 2 }, { t: "中长期目标", cs: 2 }, { t: "年度目标", cs: 2 }],
-        [{ t: "三年内建成服务网络", cs: 2 }, { t: "本年建成十个服务站", cs: 2 }],
+        [
+          { t: "总体目标", rs: 2 },
+          { t: "中长期目标", cs: 2 },
+          { t: "年度目标", cs: 2 },
+        ],
+        [
+          { t: "三年内建成服务网络", cs: 2 },
+          { t: "本年建成十个服务站", cs: 2 },
+        ],
         ["一级指标", "二级指标", "三级指标", "中长期指标值", "年度指标值"],
         ["产出指标", "数量指标", "服务站", "≥30个", "≥10个"],
       ]),
@@ -415,7 +446,13 @@ describe("two-row matrix headers and other value-column labels", () => {
     const d = doc(
       table(0, [
         ["项目名称", { t: "辛项目", cs: 5 }],
-        [{ t: "一级指标", rs: 2 }, { t: "二级指标", rs: 2 }, { t: "三级指标", rs: 2 }, { t: "指标方向", rs: 2 }, { t: "指标值", cs: 2 }],
+        [
+          { t: "一级指标", rs: 2 },
+          { t: "二级指标", rs: 2 },
+          { t: "三级指标", rs: 2 },
+          { t: "指标方向", rs: 2 },
+          { t: "指标值", cs: 2 },
+        ],
         ["数值", "度量单位"],
         [{ t: "产出指标", rs: 2 }, "数量指标", "培训人次", "正向", "6", "万人次"],
         ["质量指标", "合格率", "正向", "90", "%"],
@@ -423,7 +460,12 @@ describe("two-row matrix headers and other value-column labels", () => {
       ]),
       table(1, [
         ["项目名称", { t: "壬项目", cs: 5 }],
-        [{ t: "一级指标", rs: 2 }, { t: "二级指标", rs: 2 }, { t: "三级指标", rs: 2 }, { t: "指标值", cs: 3 }],
+        [
+          { t: "一级指标", rs: 2 },
+          { t: "二级指标", rs: 2 },
+          { t: "三级指标", rs: 2 },
+          { t: "指标值", cs: 3 },
+        ],
         ["计算符号", "目标值", "计量单位"],
         ["产出指标", "数量指标", "服务站", "≥", "10", "个"],
       ]),
@@ -531,7 +573,14 @@ describe("fields written as text above a matrix-only table", () => {
           ["一级指标", "二级指标", "三级指标", "指标值"],
           ["产出指标", "数量指标", "资助人数", "≥5200人"],
         ],
-        ["1.甲项目绩效目标表", "项目名称：甲项目", "主管部门：某局　　实施单位：某中心", `预算数：326.00万元　　其中：财政资金：300.00万元　　其他资金：${other}`, "年度绩效目标：资助困难群众参保，", "防止因病致贫。"],
+        [
+          "1.甲项目绩效目标表",
+          "项目名称：甲项目",
+          "主管部门：某局　　实施单位：某中心",
+          `预算数：326.00万元　　其中：财政资金：300.00万元　　其他资金：${other}`,
+          "年度绩效目标：资助困难群众参保，",
+          "防止因病致贫。",
+        ],
       ),
       table(
         1,
@@ -540,14 +589,27 @@ describe("fields written as text above a matrix-only table", () => {
           ["产出指标", "数量指标", "检查机构", "≥120家"],
         ],
         // A PDF may lose the full-width spaces between the pairs.
-        ["2.乙项目绩效目标表", "项目名称：乙项目", "主管部门：某局实施单位：某局本级", "预算数：386,000.00元其中：财政资金：386,000.00元其他资金：无"],
+        [
+          "2.乙项目绩效目标表",
+          "项目名称：乙项目",
+          "主管部门：某局实施单位：某局本级",
+          "预算数：386,000.00元其中：财政资金：386,000.00元其他资金：无",
+        ],
       ),
     );
 
   it("reads each 项目名称：… block as a project: pairs on one line, amounts with their own unit, a wrapped goal", () => {
     const d = para("26.00万元");
     expect(d.projects.map((p) => [p.title, p.name, p.department, p.unit, p.budget, p.goal, p.indicators.length])).toEqual([
-      ["1.甲项目绩效目标表", "甲项目", "某局", "某中心", { total: 326, fiscal: 300, other: 26, statedUnit: "万元" }, "资助困难群众参保，防止因病致贫。", 1],
+      [
+        "1.甲项目绩效目标表",
+        "甲项目",
+        "某局",
+        "某中心",
+        { total: 326, fiscal: 300, other: 26, statedUnit: "万元" },
+        "资助困难群众参保，防止因病致贫。",
+        1,
+      ],
       ["2.乙项目绩效目标表", "乙项目", "某局", "某局本级", { total: 38.6, fiscal: 38.6, other: null, statedUnit: "万元" }, null, 1],
     ]);
     expect(validate(d).filter((f) => f.rule.startsWith("budget-arithmetic/"))).toEqual([]);
@@ -559,14 +621,29 @@ describe("fields written as text above a matrix-only table", () => {
   });
 
   it("does not read a sentence with a colon as fields", () => {
-    const d = doc(table(0, [["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", "资助人数", "≥5200人"]], ["说明：本表项目名称：见附件"]));
+    const d = doc(
+      table(
+        0,
+        [
+          ["一级指标", "二级指标", "三级指标", "指标值"],
+          ["产出指标", "数量指标", "资助人数", "≥5200人"],
+        ],
+        ["说明：本表项目名称：见附件"],
+      ),
+    );
     expect(d.projects[0].name).toBeNull();
   });
 });
 
 describe("probes of other provinces' wording", () => {
   it("takes a lone 指标内容 column as the indicator names", () => {
-    const d = doc(table(0, [["项目名称", { t: "甲", cs: 3 }], ["一级指标", "二级指标", "指标内容", "指标值"], ["产出指标", "数量指标", "培训人数", "≥100人"]]));
+    const d = doc(
+      table(0, [
+        ["项目名称", { t: "甲", cs: 3 }],
+        ["一级指标", "二级指标", "指标内容", "指标值"],
+        ["产出指标", "数量指标", "培训人数", "≥100人"],
+      ]),
+    );
     expect(d.projects[0].indicators.map((i) => [i.name, i.value, i.description])).toEqual([["培训人数", "≥100人", undefined]]);
   });
 
@@ -652,19 +729,29 @@ describe("more two-row matrix headers", () => {
     const d = doc(
       table(0, [
         ["项目名称", { t: "甲", cs: 3 }],
-        [{ t: "绩效指标", cs: 3 }, { t: "指标值", rs: 2 }],
+        [
+          { t: "绩效指标", cs: 3 },
+          { t: "指标值", rs: 2 },
+        ],
         ["一级指标", "二级指标", "三级指标"],
         ["产出指标", "数量指标", "培训人数", "≥100人"],
       ]),
     );
-    expect(d.projects[0].indicators.map((i) => [i.level1, i.level2, i.name, i.value])).toEqual([["产出指标", "数量指标", "培训人数", "≥100人"]]);
+    expect(d.projects[0].indicators.map((i) => [i.level1, i.level2, i.name, i.value])).toEqual([
+      ["产出指标", "数量指标", "培训人数", "≥100人"],
+    ]);
   });
 
   it("takes the 年度 sub-column of a 指标值 split into 中长期 | 年度", () => {
     const d = doc(
       table(0, [
         ["项目名称", { t: "甲", cs: 4 }],
-        [{ t: "一级指标", rs: 2 }, { t: "二级指标", rs: 2 }, { t: "三级指标", rs: 2 }, { t: "指标值", cs: 2 }],
+        [
+          { t: "一级指标", rs: 2 },
+          { t: "二级指标", rs: 2 },
+          { t: "三级指标", rs: 2 },
+          { t: "指标值", cs: 2 },
+        ],
         ["中长期", "年度"],
         ["产出指标", "数量指标", "培训人数", "≥300人", "≥100人"],
       ]),
@@ -678,7 +765,10 @@ describe("a goal label spanning several rows", () => {
     const d = doc(
       table(0, [
         ["项目名称", { t: "甲", cs: 3 }],
-        [{ t: "绩效目标", rs: 2 }, { t: "目标1：完成培训", cs: 3 }],
+        [
+          { t: "绩效目标", rs: 2 },
+          { t: "目标1：完成培训", cs: 3 },
+        ],
         [{ t: "目标2：提升能力", cs: 3 }],
         ["一级指标", "二级指标", "三级指标", "指标值"],
         ["产出指标", "数量指标", "培训人数", "≥100人"],

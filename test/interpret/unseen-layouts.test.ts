@@ -28,7 +28,13 @@ const rowsOf = (d: ReturnType<typeof read>, i: number) => d.projects[i].indicato
 
 describe("a wide table whose indicator columns sit under a group header", () => {
   const header: C[][] = [
-    [{ t: "单位编码", rs: 2 }, { t: "单位及项目名称", rs: 2 }, { t: "金额（万元）", rs: 2 }, { t: "绩效目标", rs: 2 }, { t: "绩效指标", cs: 4 }],
+    [
+      { t: "单位编码", rs: 2 },
+      { t: "单位及项目名称", rs: 2 },
+      { t: "金额（万元）", rs: 2 },
+      { t: "绩效目标", rs: 2 },
+      { t: "绩效指标", cs: 4 },
+    ],
     ["一级指标", "二级指标", "三级指标", "指标值"],
   ];
   const project = (name: string, amount: string, merged: boolean): C[][] => {
@@ -215,7 +221,12 @@ describe("misreads are never silent", () => {
   });
 
   it("indicators before any project are orphans", () => {
-    const d = read(table(0, [["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", "培训人次", "≥200人次"]]));
+    const d = read(
+      table(0, [
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "培训人次", "≥200人次"],
+      ]),
+    );
     expect(d.diagnostics.map((x) => x.code)).toEqual(["orphan-indicators"]);
   });
 

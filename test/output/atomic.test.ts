@@ -10,8 +10,8 @@ const tmp = () => mkdtempSync(join(tmpdir(), "jixiao-atomic-"));
 describe("atomic writes", () => {
   it("writes the whole file and leaves no temp file behind", async () => {
     const dir = tmp();
-    await writeFileAtomic(join(dir, "sub", "a.json"), "{\"a\":1}\n");
-    expect(readFileSync(join(dir, "sub", "a.json"), "utf8")).toBe("{\"a\":1}\n");
+    await writeFileAtomic(join(dir, "sub", "a.json"), '{"a":1}\n');
+    expect(readFileSync(join(dir, "sub", "a.json"), "utf8")).toBe('{"a":1}\n');
     expect(readdirSync(join(dir, "sub"))).toEqual(["a.json"]);
   });
 
@@ -44,7 +44,7 @@ describe("atomic writes", () => {
   it("removes temp files still being written when interrupted", async () => {
     const dir = tmp();
     const f = await AtomicFile.create(join(dir, "half.json"));
-    await f.write("{\"proj");
+    await f.write('{"proj');
     removeLiveTempFiles();
     expect(readdirSync(dir)).toEqual([]);
   });

@@ -21,8 +21,19 @@ describe("CSV writer", () => {
     const firstLine = text.slice(1, text.indexOf("\r\n"));
     expect(firstLine).toBe(csvColumns("indicator").join(","));
     expect(csvColumns("indicator").slice(0, 13)).toEqual([
-      "document", "projectIndex", "title", "name", "code", "department", "unit", "unitCode", "category", "period",
-      "budgetTotal", "budgetFiscal", "budgetOther",
+      "document",
+      "projectIndex",
+      "title",
+      "name",
+      "code",
+      "department",
+      "unit",
+      "unitCode",
+      "category",
+      "period",
+      "budgetTotal",
+      "budgetFiscal",
+      "budgetOther",
     ]);
     // Every line break between records is CRLF; a bare \n only inside a quoted field (the goal has none here).
     const outside = text.replace(/"(?:[^"]|"")*"/g, "");
@@ -53,7 +64,12 @@ describe("CSV writer", () => {
     const emptyProject = rows.find((r) => r.name === "空项目")!;
     expect([emptyProject.projectIndex, emptyProject.indicator, emptyProject.kind]).toEqual(["1", "", "project"]);
     const dept = rows.find((r) => r.kind === "department")!;
-    expect([dept.name, dept.department, dept.indicator, dept.budgetTotal]).toEqual(["廉江市残疾人联合会", "廉江市残疾人联合会", "培训人数", "1273.72"]);
+    expect([dept.name, dept.department, dept.indicator, dept.budgetTotal]).toEqual([
+      "廉江市残疾人联合会",
+      "廉江市残疾人联合会",
+      "培训人数",
+      "1273.72",
+    ]);
   });
 
   it("writes one row per project at --csv-level project, multi-line goals quoted", async () => {

@@ -15,8 +15,14 @@ describe("JSON writers", () => {
 
   it("puts findings next to the document's own keys", () => {
     const finding = {
-      rule: "value-format/empty-value", severity: "warning" as const, document: "a.pdf", project: "x", projectIndex: 0,
-      kind: "project" as const, cells: [], message: "m",
+      rule: "value-format/empty-value",
+      severity: "warning" as const,
+      document: "a.pdf",
+      project: "x",
+      projectIndex: 0,
+      kind: "project" as const,
+      cells: [],
+      message: "m",
     };
     const obj = JSON.parse(documentJson(sampleDocument("a.pdf"), [finding]));
     expect(Object.keys(obj)).toEqual(["source", "projects", "departments", "totals", "warnings", "diagnostics", "findings"]);

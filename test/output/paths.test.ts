@@ -27,7 +27,11 @@ describe("mirrored output paths", () => {
   it("one rule whatever else is in the batch: a file's output name does not depend on its neighbours", () => {
     const alone = planOutputPaths(out, ["s/doc.html"], ".json").paths.get("s/doc.html");
     const names = ["doc.html", "doc.pdf", "doc.gbk.html", "doc.docx"];
-    const withOthers = planOutputPaths(out, names.map((n) => `s/${n}`), ".json");
+    const withOthers = planOutputPaths(
+      out,
+      names.map((n) => `s/${n}`),
+      ".json",
+    );
     expect(alone).toBe(join(out, "s", "doc.html.json"));
     expect(names.map((n) => withOthers.paths.get(`s/${n}`))).toEqual(names.map((n) => join(out, "s", `${n}.json`)));
     expect(withOthers.renames).toEqual([]);

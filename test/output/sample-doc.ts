@@ -28,7 +28,7 @@ export function sampleDocument(path = "docs/示例.pdf"): Document {
     source: { path, format: "pdf", sha256: "0".repeat(64), pages: 3 },
     projects: [
       {
-        title: "1.残疾人康复项目，2023年\"重点\"绩效目标表",
+        title: '1.残疾人康复项目，2023年"重点"绩效目标表',
         name: "残疾人康复项目",
         code: "0101",
         department: "天津市残疾人联合会",
@@ -102,7 +102,9 @@ export function sampleDocument(path = "docs/示例.pdf"): Document {
         budget: { total: 1273.72, basic: 278.55, project: 995.17, fiscal: 1273.72, other: null, statedUnit: "万元", lines: [] },
         goal: null,
         tasks: [],
-        indicators: [indicator({ name: "培训人数", value: "448人", at: { name: { table: 3, row: 9, col: 2 }, value: { table: 3, row: 9, col: 3 } } })],
+        indicators: [
+          indicator({ name: "培训人数", value: "448人", at: { name: { table: 3, row: 9, col: 2 }, value: { table: 3, row: 9, col: 3 } } }),
+        ],
         sources: {},
         tables: [3],
       },

@@ -15,7 +15,7 @@ export function sampleResults(): DocumentResult[] {
         { page: 2, table: 1, row: 13, col: 3, text: "每户2500元" },
         { page: 2, table: 1, row: 10, col: 3, text: "80" },
       ],
-      message: "单位成本 <每户2500元> × 80 = 20万元 & 超过预算数15万元, 多5万元: 100% \"确认\"\n第二行\r\u0001",
+      message: '单位成本 <每户2500元> × 80 = 20万元 & 超过预算数15万元, 多5万元: 100% "确认"\n第二行\r\u0001',
       numbers: { expected: 15, actual: 20, difference: 5, unit: "万元" },
     },
     {

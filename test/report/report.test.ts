@@ -62,7 +62,12 @@ describe("junit", () => {
   test("is well-formed XML with a suite per document, failures for errors, an error for an unreadable input", () => {
     const xml = renderReport(sampleResults(), "junit");
     expect(XMLValidator.validate(xml)).toBe(true);
-    const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "", htmlEntities: true, isArray: (n) => ["testsuite", "testcase"].includes(n) }).parse(xml);
+    const parsed = new XMLParser({
+      ignoreAttributes: false,
+      attributeNamePrefix: "",
+      htmlEntities: true,
+      isArray: (n) => ["testsuite", "testcase"].includes(n),
+    }).parse(xml);
     const root = parsed.testsuites;
     expect(root).toMatchObject({ tests: "5", failures: "1", errors: "1" });
     const suites = root.testsuite;

@@ -62,13 +62,35 @@ describe("budget-arithmetic/task-amounts", () => {
     expect(run(doc([], { departments: [seed004()] }), rule)).toEqual([]);
   });
   test("fails when one task exceeds the project spending", () => {
-    const d = doc([], { departments: [department({ name: "某部门", project: 50, total: 80, tasks: [["甲", 60], ["乙", 5]] })] });
+    const d = doc([], {
+      departments: [
+        department({
+          name: "某部门",
+          project: 50,
+          total: 80,
+          tasks: [
+            ["甲", 60],
+            ["乙", 5],
+          ],
+        }),
+      ],
+    });
     const f = run(d, rule);
     expect(f.map((x) => [x.severity, x.numbers?.actual])).toEqual([["error", 60]]);
   });
   test("tasks together above project spending but within the total: warning", () => {
     const d = doc([], {
-      departments: [department({ name: "某部门", project: 50, total: 80, tasks: [["甲", 30], ["乙", 30]] })],
+      departments: [
+        department({
+          name: "某部门",
+          project: 50,
+          total: 80,
+          tasks: [
+            ["甲", 30],
+            ["乙", 30],
+          ],
+        }),
+      ],
     });
     expect(run(d, rule).map((x) => x.severity)).toEqual(["warning"]);
   });

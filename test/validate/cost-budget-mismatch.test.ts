@@ -92,48 +92,86 @@ describe("more consistent projects stay silent (precision)", () => {
     ["bare amount in the stated unit equal to the budget", () => costProject(15, [c("项目经费", "15", q("=", 15, null))])],
     ["bare 元 amount in a 元 table", () => costProject(15, [c("项目经费", "150000", q("=", 150000, null))], [], "元")],
     ["bare 万元 amount in a 元 table (by magnitude)", () => costProject(15, [c("项目经费", "15", q("=", 15, null))], [], "元")],
-    ["amount within rounding (98.4 vs 98.40 + 0.3%)", () => costProject(98.4, [c("经费", "98.7万元", q("=", 98.7, "元", { scale: 10000 }))])],
+    [
+      "amount within rounding (98.4 vs 98.40 + 0.3%)",
+      () => costProject(98.4, [c("经费", "98.7万元", q("=", 98.7, "元", { scale: 10000 }))]),
+    ],
     ["≤ budget for a sole line", () => costProject(50, [c("项目成本", "≤50万元", q("<=", 50, "元", { scale: 10000 }))])],
     ["≤ above the budget for a sole line", () => costProject(50, [c("项目成本", "≤60万元", q("<=", 60, "元", { scale: 10000 }))])],
-    ["≥ unit cost × ≥ count below the budget", () =>
-      costProject(40, [c("保险单价", "60元/人", q("=", 60, "元", { per: "人" }))], [n("参保人数", "≥6000人", q(">=", 6000, "人"))])],
-    ["unit cost × count = budget exactly", () =>
-      costProject(15, [c("改造补助", "每户2500元", q("=", 2500, "元", { per: "户" }))], [n("改造户数", "60户", q("=", 60, "户"))])],
-    ["unit cost per 名 × count in 人", () =>
-      costProject(3, [c("补助标准", "500元/名", q("=", 500, "元", { per: "名" }))], [n("补助人数", "60人", q("=", 60, "人"))])],
-    ["≤ unit cost × ≥ count (no bound on the product)", () =>
-      costProject(746.8, [c("采购单价", "≤0.2万元/台", q("<=", 0.2, "元", { scale: 10000, per: "台" }))], [n("采购数量", "≥1000台", q(">=", 1000, "台"))])],
-    ["unit cost with no matching count", () =>
-      costProject(10, [c("补助标准", "300元/次", q("=", 300, "元", { per: "次" }))], [n("服务人数", "100人", q("=", 100, "人"))])],
-    ["unit cost per day (days unknown)", () =>
-      costProject(10, [c("伙食补助", "40元/天", q("=", 40, "元", { per: "天" }))], [n("参训人数", "300人", q("=", 300, "人"))])],
-    ["two exact lines adding up to the budget", () =>
-      costProject(8.4, [
-        c("宣传费", "1.5万元", q("=", 1.5, "元", { scale: 10000 })),
-        c("招聘会", "6.9万元", q("=", 6.9, "元", { scale: 10000 })),
-      ])],
-    ["lines with a named total equal to the budget", () =>
-      costProject(217.7, [
-        c("设备维护费", "≤1万元", q("<=", 1, "元", { scale: 10000 })),
-        c("项目总预算", "≤217.7万元", q("<=", 217.7, "元", { scale: 10000 })),
-      ])],
+    [
+      "≥ unit cost × ≥ count below the budget",
+      () => costProject(40, [c("保险单价", "60元/人", q("=", 60, "元", { per: "人" }))], [n("参保人数", "≥6000人", q(">=", 6000, "人"))]),
+    ],
+    [
+      "unit cost × count = budget exactly",
+      () => costProject(15, [c("改造补助", "每户2500元", q("=", 2500, "元", { per: "户" }))], [n("改造户数", "60户", q("=", 60, "户"))]),
+    ],
+    [
+      "unit cost per 名 × count in 人",
+      () => costProject(3, [c("补助标准", "500元/名", q("=", 500, "元", { per: "名" }))], [n("补助人数", "60人", q("=", 60, "人"))]),
+    ],
+    [
+      "≤ unit cost × ≥ count (no bound on the product)",
+      () =>
+        costProject(
+          746.8,
+          [c("采购单价", "≤0.2万元/台", q("<=", 0.2, "元", { scale: 10000, per: "台" }))],
+          [n("采购数量", "≥1000台", q(">=", 1000, "台"))],
+        ),
+    ],
+    [
+      "unit cost with no matching count",
+      () => costProject(10, [c("补助标准", "300元/次", q("=", 300, "元", { per: "次" }))], [n("服务人数", "100人", q("=", 100, "人"))]),
+    ],
+    [
+      "unit cost per day (days unknown)",
+      () => costProject(10, [c("伙食补助", "40元/天", q("=", 40, "元", { per: "天" }))], [n("参训人数", "300人", q("=", 300, "人"))]),
+    ],
+    [
+      "two exact lines adding up to the budget",
+      () =>
+        costProject(8.4, [
+          c("宣传费", "1.5万元", q("=", 1.5, "元", { scale: 10000 })),
+          c("招聘会", "6.9万元", q("=", 6.9, "元", { scale: 10000 })),
+        ]),
+    ],
+    [
+      "lines with a named total equal to the budget",
+      () =>
+        costProject(217.7, [
+          c("设备维护费", "≤1万元", q("<=", 1, "元", { scale: 10000 })),
+          c("项目总预算", "≤217.7万元", q("<=", 217.7, "元", { scale: 10000 })),
+        ]),
+    ],
     ["a cost-control rate is not money", () => costProject(10, [c("成本控制率", "≤100%", q("<=", 100, "%"))])],
     ["a bare rate under 成本 is not money", () => costProject(10, [c("预算执行率", "100", q("=", 100, null))])],
-    ["per-unit named in the name, bare value (ambiguous: silent)", () =>
-      costProject(35, [c("人均经费标准", "50000", q("=", 50000, null))], [n("人数", "7人", q("=", 7, "人"))])],
-    ["a monthly unit cost (×12 assumed) that fits", () =>
-      costProject(120, [c("生活补贴", "100元/人(月)", q("=", 100, "元", { per: "人", perPeriod: "月" }))], [n("补贴人数", "1000人", q("=", 1000, "人"))])],
-    ["2021 layout: social cost indicators are not money", () =>
-      project({
-        name: "2021模板项目",
-        budget: 20,
-        rows: [
-          ["产出指标", "数量指标", "培训人数", "200人", q("=", 200, "人")],
-          ["成本指标", "经济成本指标", "培训费用", "≤20万元", q("<=", 20, "元", { scale: 10000 })],
-          ["成本指标", "社会成本指标", "对社会的负面影响", "无", { kind: "qualitative", text: "无", polarity: "none" }],
-          ...TAIL,
-        ],
-      })],
+    [
+      "per-unit named in the name, bare value (ambiguous: silent)",
+      () => costProject(35, [c("人均经费标准", "50000", q("=", 50000, null))], [n("人数", "7人", q("=", 7, "人"))]),
+    ],
+    [
+      "a monthly unit cost (×12 assumed) that fits",
+      () =>
+        costProject(
+          120,
+          [c("生活补贴", "100元/人(月)", q("=", 100, "元", { per: "人", perPeriod: "月" }))],
+          [n("补贴人数", "1000人", q("=", 1000, "人"))],
+        ),
+    ],
+    [
+      "2021 layout: social cost indicators are not money",
+      () =>
+        project({
+          name: "2021模板项目",
+          budget: 20,
+          rows: [
+            ["产出指标", "数量指标", "培训人数", "200人", q("=", 200, "人")],
+            ["成本指标", "经济成本指标", "培训费用", "≤20万元", q("<=", 20, "元", { scale: 10000 })],
+            ["成本指标", "社会成本指标", "对社会的负面影响", "无", { kind: "qualitative", text: "无", polarity: "none" }],
+            ...TAIL,
+          ],
+        }),
+    ],
   ];
   for (const [label, make] of cases) {
     test(label, () => {
@@ -157,7 +195,10 @@ describe("synthetic mismatches", () => {
 
   test("absolute lines summing above the budget", () => {
     const f = check(FAMILY, [
-      costProject(8.4, [c("宣传费", "2.5万元", q("=", 2.5, "元", { scale: 10000 })), c("招聘会", "6.9万元", q("=", 6.9, "元", { scale: 10000 }))]),
+      costProject(8.4, [
+        c("宣传费", "2.5万元", q("=", 2.5, "元", { scale: 10000 })),
+        c("招聘会", "6.9万元", q("=", 6.9, "元", { scale: 10000 })),
+      ]),
     ]);
     expect(f).toHaveLength(1);
     expect(f[0]).toMatchObject({ rule: "cost-budget-mismatch/cost-lines-sum", severity: "error", numbers: { actual: 9.4, expected: 8.4 } });
@@ -251,7 +292,11 @@ describe("synthetic mismatches", () => {
 
   test("a monthly unit cost counted 12 times exceeds the budget: warning, since a year is assumed", () => {
     const f = check(FAMILY, [
-      costProject(100, [c("生活补贴", "100元/人(月)", q("=", 100, "元", { per: "人", perPeriod: "月" }))], [n("补贴人数", "1000人", q("=", 1000, "人"))]),
+      costProject(
+        100,
+        [c("生活补贴", "100元/人(月)", q("=", 100, "元", { per: "人", perPeriod: "月" }))],
+        [n("补贴人数", "1000人", q("=", 1000, "人"))],
+      ),
     ]);
     expect(f.map((x) => [x.rule, x.severity, x.numbers?.actual])).toEqual([
       ["cost-budget-mismatch/unit-cost-times-quantity", "warning", 120],

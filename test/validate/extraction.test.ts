@@ -24,10 +24,10 @@ const CODES: Diagnostic["code"][] = [
 
 /** Two projects (甲, 乙) and these diagnostics, checked by the extraction rules only. */
 function run(diagnostics: Diagnostic[], options: ValidateOptions = {}): Finding[] {
-  const d = doc(
-    [project({ name: "甲项目", budget: 10, rows: TAIL }), project({ name: "乙项目", budget: 20, rows: TAIL })],
-    { diagnostics, path: "docs/某区2024.pdf" },
-  );
+  const d = doc([project({ name: "甲项目", budget: 10, rows: TAIL }), project({ name: "乙项目", budget: 20, rows: TAIL })], {
+    diagnostics,
+    path: "docs/某区2024.pdf",
+  });
   return validate(d, { enable: [FAMILY], ...options });
 }
 
@@ -214,9 +214,12 @@ describe("selection and severity like every family", () => {
   test("the full run includes them; --disable extraction and a family off drop them", () => {
     const d = doc([project({ name: "甲项目", budget: 10, rows: TAIL })], { diagnostics: all() });
     const every = validate(d);
-    expect(every.filter((f) => f.rule.startsWith("extraction/")).map((f) => f.rule).sort()).toEqual(
-      CODES.map((c) => `extraction/${c}`).sort(),
-    );
+    expect(
+      every
+        .filter((f) => f.rule.startsWith("extraction/"))
+        .map((f) => f.rule)
+        .sort(),
+    ).toEqual(CODES.map((c) => `extraction/${c}`).sort());
     expect(failsOnWarning(every)).toBe(true);
     expect(validate(d, { disable: [FAMILY] }).some((f) => f.rule.startsWith("extraction/"))).toBe(false);
     expect(validate(d, { disable: ["extraction/backend-warning"] }).some((f) => f.rule === "extraction/backend-warning")).toBe(false);
@@ -251,7 +254,10 @@ describe("reports render document-level extraction findings", () => {
   const results = () => [
     {
       document: "docs/某区2024.pdf",
-      findings: run([diag("backend-warning", "page 3: no text layer (scanned?)"), diag("unread-table", "", null, [{ page: 7, table: 9, row: 0, col: 0 }])]),
+      findings: run([
+        diag("backend-warning", "page 3: no text layer (scanned?)"),
+        diag("unread-table", "", null, [{ page: 7, table: 9, row: 0, col: 0 }]),
+      ]),
     },
   ];
 

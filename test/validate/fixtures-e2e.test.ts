@@ -70,7 +70,9 @@ describe("validator on the seed documents", () => {
   for (const dir of others) {
     it(`${dir}: no money warning or error on consistent projects`, async () => {
       const doc = await extract(join(fixtures, dir, "doc.html"));
-      const money_ = validate(doc).filter((f) => money(f.rule) && f.severity !== "info" && !deliberate.has(`${dir} ${f.project} ${f.rule}`));
+      const money_ = validate(doc).filter(
+        (f) => money(f.rule) && f.severity !== "info" && !deliberate.has(`${dir} ${f.project} ${f.rule}`),
+      );
       expect(money_.map((f) => `${f.project}: ${f.message}`)).toEqual([]);
     });
   }

@@ -36,7 +36,12 @@ describe("bare amounts are read by magnitude against the budget", () => {
 
   test("implausible in both units: candidates, not a guess", () => {
     const r = readBareAmount(500, { ...ctx(5), thresholds: { ...t, "money.bareAmountMinRatio": 0.05 } }, null);
-    expect(r).toEqual({ candidates: [{ unit: "元", yuan: 500 }, { unit: "万元", yuan: 5000000 }] });
+    expect(r).toEqual({
+      candidates: [
+        { unit: "元", yuan: 500 },
+        { unit: "万元", yuan: 5000000 },
+      ],
+    });
   });
 
   test("a unit in the name wins; no budget means the stated unit", () => {
@@ -93,8 +98,16 @@ test("intervals, tolerance, formatting", () => {
 });
 
 test("names that state the project total", () => {
-  for (const n of ["项目总预算", "项目总预算金额", "项目金额", "所需经费", "项目支出总预算", "资金总额", "项目资金"]) expect(statesTotal(n)).toBe(true);
-  for (const n of ["特奥日项目经费不超过预算", "培训经费", "物业费预算资金", "残疾人培训所需费用(万)", "发放人员经费总额", "奖励发放金额"]) {
+  for (const n of ["项目总预算", "项目总预算金额", "项目金额", "所需经费", "项目支出总预算", "资金总额", "项目资金"])
+    expect(statesTotal(n)).toBe(true);
+  for (const n of [
+    "特奥日项目经费不超过预算",
+    "培训经费",
+    "物业费预算资金",
+    "残疾人培训所需费用(万)",
+    "发放人员经费总额",
+    "奖励发放金额",
+  ]) {
     expect(statesTotal(n)).toBe(false);
   }
 });

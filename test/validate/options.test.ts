@@ -8,13 +8,22 @@ import { listRules, loadConfig, validate } from "../../src/validate/index.ts";
 import { doc } from "./factory.ts";
 import { seed000, seed002康复用品, seed002扶贫基地, seed003, seed004 } from "./seed-projects.ts";
 
-const FAMILIES = ["extraction", "budget-arithmetic", "cost-budget-mismatch", "taxonomy", "value-format", "measurability", "spending-plan", "consistency"];
+const FAMILIES = [
+  "extraction",
+  "budget-arithmetic",
+  "cost-budget-mismatch",
+  "taxonomy",
+  "value-format",
+  "measurability",
+  "spending-plan",
+  "consistency",
+];
 
 function allSeeds() {
-  return doc(
-    [...Object.values(seed000).map((f) => f()), ...Object.values(seed003).map((f) => f()), seed002扶贫基地(), seed002康复用品()],
-    { departments: [seed004()], path: "seeds.pdf" },
-  );
+  return doc([...Object.values(seed000).map((f) => f()), ...Object.values(seed003).map((f) => f()), seed002扶贫基地(), seed002康复用品()], {
+    departments: [seed004()],
+    path: "seeds.pdf",
+  });
 }
 
 describe("listRules", () => {
@@ -45,9 +54,7 @@ describe("validate over all seed projects", () => {
   });
 
   test("money and arithmetic findings at warning or above are exactly the must-catch cases", () => {
-    const findings = validate(allSeeds(), { enable: ["cost-budget-mismatch", "budget-arithmetic"] }).filter(
-      (f) => f.severity !== "info",
-    );
+    const findings = validate(allSeeds(), { enable: ["cost-budget-mismatch", "budget-arithmetic"] }).filter((f) => f.severity !== "info");
     expect(findings.map((f) => [f.project, f.rule, f.severity])).toEqual([
       ["贫困残疾人家庭无障碍改造项目", "cost-budget-mismatch/unit-cost-times-quantity", "error"],
       ["残疾人意外伤害综合保险项目", "cost-budget-mismatch/unit-cost-times-quantity", "error"],
@@ -150,7 +157,11 @@ describe("loadConfig", () => {
 describe("precision across all families", () => {
   test("seed 003's projects (a careful Word table) raise no error or warning in any rule", () => {
     const d = doc(Object.values(seed003).map((f) => f()));
-    expect(validate(d).filter((f) => f.severity !== "info").map((f) => `${f.rule}: ${f.message}`)).toEqual([]);
+    expect(
+      validate(d)
+        .filter((f) => f.severity !== "info")
+        .map((f) => `${f.rule}: ${f.message}`),
+    ).toEqual([]);
   });
   test("seed 000's consistent projects raise no error in any rule", () => {
     const d = doc([seed000.就业保障金(), seed000.组织建设(), seed000.聘用人员(), seed000.助残日(), seed000.换届()]);

@@ -178,8 +178,7 @@ export const seed000 = {
     }),
 };
 
-const le = (v: number, unit = "元", extra: Parameters<typeof q>[3] = {}) =>
-  q("<=", v, unit, { scale: 10000, ...extra });
+const le = (v: number, unit = "元", extra: Parameters<typeof q>[3] = {}) => q("<=", v, unit, { scale: 10000, ...extra });
 
 /** Seed 003 (天津市残联 units, 单位：万元): cost lines as ≤ upper bounds. */
 export const seed003 = {

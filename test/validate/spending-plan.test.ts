@@ -8,7 +8,13 @@ const plan = (values: (number | null)[], labels?: string[]) =>
 describe("spending-plan/not-increasing", () => {
   const rule = "spending-plan/not-increasing";
   test("passes on cumulative plans, empty entries and per-quarter shares", () => {
-    for (const v of [[25, 50, 75, 100], [null, null, null, 100], [null, 50, null, 100], [25, 25, 25, 25], [10, 40, 30, 20]]) {
+    for (const v of [
+      [25, 50, 75, 100],
+      [null, null, null, 100],
+      [null, 50, null, 100],
+      [25, 25, 25, 25],
+      [10, 40, 30, 20],
+    ]) {
       expect(check(rule, [plan(v)])).toEqual([]);
     }
   });
@@ -23,7 +29,12 @@ describe("spending-plan/not-increasing", () => {
 describe("spending-plan/not-ending-at-100", () => {
   const rule = "spending-plan/not-ending-at-100";
   test("passes when the year ends at 100 (or shares add to 100)", () => {
-    for (const v of [[25, 50, 75, 100], [null, null, null, 100], [null, null, 100, null], [25, 25, 25, 25]]) {
+    for (const v of [
+      [25, 50, 75, 100],
+      [null, null, null, 100],
+      [null, null, 100, null],
+      [25, 25, 25, 25],
+    ]) {
       expect(check(rule, [plan(v)])).toEqual([]);
     }
     expect(check(rule, [project({ name: "无计划", budget: 1, rows: TAIL })])).toEqual([]);

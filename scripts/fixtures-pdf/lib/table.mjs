@@ -60,7 +60,10 @@ export function drawTable(doc, table, x, y, widths, opts = {}) {
   for (const h of heights) ys.push(ys.at(-1) + h);
   doc.font(opts.font ?? "cjk").fontSize(size);
   for (const c of table.cells) {
-    const x0 = xs[c.col], x1 = xs[c.col + c.cs], y0 = ys[c.row], y1 = ys[c.row + c.rs];
+    const x0 = xs[c.col],
+      x1 = xs[c.col + c.cs],
+      y0 = ys[c.row],
+      y1 = ys[c.row + c.rs];
     const top = y0 + (y1 - y0 - c.lines.length * lh) / 2;
     c.lines.forEach((line, i) => {
       const w = doc.widthOfString(line);
@@ -92,9 +95,7 @@ function drawBorders(doc, x0, y0, x1, y1, opts, c) {
 
 /** Expected grid cells of a placed table: [row, col, rowspan, colspan, text]. */
 export function expectedCells(table) {
-  return table.cells
-    .map((c) => [c.row, c.col, c.rs, c.cs, c.lines.join("\n")])
-    .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  return table.cells.map((c) => [c.row, c.col, c.rs, c.cs, c.lines.join("\n")]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
 }
 
 /**

@@ -27,7 +27,11 @@ export type EmbeddedPageReader = (page: Uint8Array, out: GridAssembler) => strin
  * .docx bytes → grid: every table that holds no other table, with the paragraphs above it as context.
  * Callers use `readDocx` of src/formats/index.ts, which passes the HTML backend as `embeddedPage`.
  */
-export async function readDocxPackage(bytes: Uint8Array, file: string | undefined, embeddedPage: EmbeddedPageReader | null): Promise<GridDocument> {
+export async function readDocxPackage(
+  bytes: Uint8Array,
+  file: string | undefined,
+  embeddedPage: EmbeddedPageReader | null,
+): Promise<GridDocument> {
   try {
     return readDocxParts(bytes, file, embeddedPage);
   } catch (err) {
@@ -45,7 +49,12 @@ function readDocxParts(bytes: Uint8Array, file: string | undefined, embeddedPage
   if (!main) {
     const kind = zipKind(bytes);
     if (kind === "xlsx") throw new JixiaoError("unsupported", "an Excel workbook, not a Word document", file);
-    if (kind === "odt") throw new JixiaoError("unsupported", "an OpenDocument text (.odt); convert it to .docx first (soffice --headless --convert-to docx FILE)", file);
+    if (kind === "odt")
+      throw new JixiaoError(
+        "unsupported",
+        "an OpenDocument text (.odt); convert it to .docx first (soffice --headless --convert-to docx FILE)",
+        file,
+      );
     throw new JixiaoError("damaged", "damaged Word file: it has no word/document.xml", file);
   }
   const xml = zip.readText(main)!;
@@ -66,7 +75,10 @@ function readDocxParts(bytes: Uint8Array, file: string | undefined, embeddedPage
     return text ? parseXml(text, true) : undefined;
   };
   const numbering = new Numbering(partXml("numbering"), partXml("styles"));
-  const walker = new WordBodyWalker(names, out, { numbering, altChunk: (id) => readAltChunk(zip, main, parts, id, out, warnings, embeddedPage) });
+  const walker = new WordBodyWalker(names, out, {
+    numbering,
+    altChunk: (id) => readAltChunk(zip, main, parts, id, out, warnings, embeddedPage),
+  });
   walker.walk(body);
   if (out.tables.length === 0) warnings.push("no tables in this document");
   return { format: "docx", tables: out.tables, trailing: out.trailing, warnings };
@@ -76,10 +88,18 @@ function readDocxParts(bytes: Uint8Array, file: string | undefined, embeddedPage
 export function oleError(bytes: Uint8Array, file?: string): JixiaoError {
   const kind = oleKind(bytes);
   if (kind === "encrypted") {
-    return new JixiaoError("encrypted", "password-protected Office file; open it, remove the password (File > Info > Protect Document) and save again", file);
+    return new JixiaoError(
+      "encrypted",
+      "password-protected Office file; open it, remove the password (File > Info > Protect Document) and save again",
+      file,
+    );
   }
   if (kind === "xls") return new JixiaoError("unsupported", "legacy Excel .xls is not supported; save the sheet as HTML or PDF", file);
-  return new JixiaoError("unsupported", "legacy Word .doc is not supported; convert it to .docx first (soffice --headless --convert-to docx FILE)", file);
+  return new JixiaoError(
+    "unsupported",
+    "legacy Word .doc is not supported; convert it to .docx first (soffice --headless --convert-to docx FILE)",
+    file,
+  );
 }
 
 /** The main document part named by the package relationships (usually word/document.xml). */
@@ -147,7 +167,9 @@ function readAltChunk(
   const target = partPath(main, rel.target);
   const data = zip.read([target]).get(target);
   if (!data) return;
-  const isPage = /\.(x?html?|mht|mhtml)$/i.test(target) || /^\s*(<|MIME-Version|Content-Type)/i.test(Buffer.from(data.subarray(0, 64)).toString("latin1"));
+  const isPage =
+    /\.(x?html?|mht|mhtml)$/i.test(target) ||
+    /^\s*(<|MIME-Version|Content-Type)/i.test(Buffer.from(data.subarray(0, 64)).toString("latin1"));
   if (isPage && embeddedPage) {
     warnings.push(...embeddedPage(data, out));
   } else {

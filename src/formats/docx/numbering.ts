@@ -60,7 +60,7 @@ export class Numbering {
       instance.overrideApplied = true;
       for (const [lvl, start] of instance.startOverrides) counters[lvl] = start - 1;
     }
-    counters[ilvl] = (counters[ilvl] ?? (level.start - 1)) + 1;
+    counters[ilvl] = (counters[ilvl] ?? level.start - 1) + 1;
     counters.length = ilvl + 1; // deeper levels restart
 
     if (level.format === "none" || level.format === "bullet") return ""; // a bullet is decoration, not content
@@ -121,7 +121,11 @@ export class Numbering {
       if (!id) continue;
       const numPr = n.child(n.child(style, "pPr"), "numPr");
       const ilvl = n.attr(n.child(numPr, "ilvl"), "val");
-      own.set(id, { numId: n.attr(n.child(numPr, "numId"), "val"), ilvl: ilvl === undefined ? undefined : Number(ilvl), basedOn: n.attr(n.child(style, "basedOn"), "val") });
+      own.set(id, {
+        numId: n.attr(n.child(numPr, "numId"), "val"),
+        ilvl: ilvl === undefined ? undefined : Number(ilvl),
+        basedOn: n.attr(n.child(style, "basedOn"), "val"),
+      });
     }
     for (const id of own.keys()) {
       let numId: string | undefined;
@@ -188,7 +192,21 @@ export function formatNumber(value: number, format: string): string {
 
 function roman(value: number): string {
   if (value <= 0 || value >= 4000) return String(value);
-  const table: [number, string][] = [[1000, "M"], [900, "CM"], [500, "D"], [400, "CD"], [100, "C"], [90, "XC"], [50, "L"], [40, "XL"], [10, "X"], [9, "IX"], [5, "V"], [4, "IV"], [1, "I"]];
+  const table: [number, string][] = [
+    [1000, "M"],
+    [900, "CM"],
+    [500, "D"],
+    [400, "CD"],
+    [100, "C"],
+    [90, "XC"],
+    [50, "L"],
+    [40, "XL"],
+    [10, "X"],
+    [9, "IX"],
+    [5, "V"],
+    [4, "IV"],
+    [1, "I"],
+  ];
   let out = "";
   for (const [n, s] of table) {
     while (value >= n) {

@@ -120,4 +120,3 @@ export function wordTableShape(tbl: DomNode, names: WordNames, cellLines: (tc: D
   cells.sort((a, b) => a.row - b.row || a.col - b.col);
   return { rows: rows.length, cols, cells };
 }
-

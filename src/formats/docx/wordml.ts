@@ -8,7 +8,10 @@ import type { DomNode } from "../dom.ts";
 
 export type { DomNode };
 
-const WORDML = new Set(["http://schemas.openxmlformats.org/wordprocessingml/2006/main", "http://purl.oclc.org/ooxml/wordprocessingml/main"]);
+const WORDML = new Set([
+  "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+  "http://purl.oclc.org/ooxml/wordprocessingml/main",
+]);
 const MARKUP_COMPAT = "http://schemas.openxmlformats.org/markup-compatibility/2006";
 
 /** Names in one document: the prefixes it binds to WordprocessingML and markup compatibility. */
@@ -68,10 +71,35 @@ export class WordNames {
 
 /** Inline content Word never shows as text, and tracked deletions (accepted changes drop them). */
 const NOT_TEXT = new Set([
-  "pPr", "rPr", "sectPr", "tblPr", "trPr", "tcPr", "sdtPr", "sdtEndPr", "tblGrid", "tblPrEx",
-  "del", "moveFrom", "delText", "instrText", "delInstrText", "fldData",
-  "footnoteReference", "endnoteReference", "commentReference", "annotationRef", "footnoteRef", "endnoteRef",
-  "bookmarkStart", "bookmarkEnd", "commentRangeStart", "commentRangeEnd", "proofErr", "permStart", "permEnd",
+  "pPr",
+  "rPr",
+  "sectPr",
+  "tblPr",
+  "trPr",
+  "tcPr",
+  "sdtPr",
+  "sdtEndPr",
+  "tblGrid",
+  "tblPrEx",
+  "del",
+  "moveFrom",
+  "delText",
+  "instrText",
+  "delInstrText",
+  "fldData",
+  "footnoteReference",
+  "endnoteReference",
+  "commentReference",
+  "annotationRef",
+  "footnoteRef",
+  "endnoteRef",
+  "bookmarkStart",
+  "bookmarkEnd",
+  "commentRangeStart",
+  "commentRangeEnd",
+  "proofErr",
+  "permStart",
+  "permEnd",
   "lastRenderedPageBreak",
 ]);
 

@@ -15,7 +15,10 @@ import { DOCX_MAX_NESTING, DOCX_MAX_XML_NODES } from "../../settings/limits.ts";
 import type { DomNode } from "../dom.ts";
 import { SYMBOL_FONTS } from "./wordml.ts";
 
-const WORDML = new Set(["http://schemas.openxmlformats.org/wordprocessingml/2006/main", "http://purl.oclc.org/ooxml/wordprocessingml/main"]);
+const WORDML = new Set([
+  "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+  "http://purl.oclc.org/ooxml/wordprocessingml/main",
+]);
 
 /** Property containers and the children of each that the backend reads; all other children are dropped. */
 const KEEP_IN = new Map<string, Set<string>>([
@@ -25,7 +28,20 @@ const KEEP_IN = new Map<string, Set<string>>([
   ["trPr", new Set(["gridBefore", "gridAfter", "del", "hidden"])],
 ]);
 /** Subtrees with nothing to read. */
-const DROP = new Set(["tblPr", "tblPrEx", "sectPr", "sdtPr", "sdtEndPr", "bookmarkStart", "bookmarkEnd", "proofErr", "lastRenderedPageBreak", "delText", "instrText", "delInstrText"]);
+const DROP = new Set([
+  "tblPr",
+  "tblPrEx",
+  "sectPr",
+  "sdtPr",
+  "sdtEndPr",
+  "bookmarkStart",
+  "bookmarkEnd",
+  "proofErr",
+  "lastRenderedPageBreak",
+  "delText",
+  "instrText",
+  "delInstrText",
+]);
 
 /** Parse an XML part. `full` keeps everything (small parts such as relationships). */
 export function parseXml(xml: string, full = false): DomNode {
@@ -37,7 +53,10 @@ export function parseXml(xml: string, full = false): DomNode {
   let nodes = 0;
   const count = () => {
     if (++nodes > DOCX_MAX_XML_NODES) {
-      throw new JixiaoError("too-large", `more than ${DOCX_MAX_XML_NODES.toLocaleString("en-US")} elements and text runs in one XML part; refusing`);
+      throw new JixiaoError(
+        "too-large",
+        `more than ${DOCX_MAX_XML_NODES.toLocaleString("en-US")} elements and text runs in one XML part; refusing`,
+      );
     }
   };
 

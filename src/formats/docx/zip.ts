@@ -26,7 +26,10 @@ export class ZipParts {
     private readonly bytes: Uint8Array,
     private readonly file: string | undefined,
   ) {
-    this.unzip(() => false, (info) => this.entries.set(info.name, info));
+    this.unzip(
+      () => false,
+      (info) => this.entries.set(info.name, info),
+    );
   }
 
   names(): string[] {
@@ -43,17 +46,30 @@ export class ZipParts {
     let total = 0;
     for (const name of wanted) {
       const e = this.entries.get(name)!;
-      if (e.compression !== 0 && e.compression !== 8) throw new JixiaoError("damaged", `zip entry ${name} uses an unsupported compression method (${e.compression})`, this.file);
+      if (e.compression !== 0 && e.compression !== 8)
+        throw new JixiaoError("damaged", `zip entry ${name} uses an unsupported compression method (${e.compression})`, this.file);
       if (e.originalSize > 1_000_000 && e.originalSize > e.size * ZIP_LIMITS.maxRatio) {
-        throw new JixiaoError("too-large", `${name} claims a ${Math.round(e.originalSize / Math.max(e.size, 1))}:1 compression ratio; refusing a likely zip bomb`, this.file);
+        throw new JixiaoError(
+          "too-large",
+          `${name} claims a ${Math.round(e.originalSize / Math.max(e.size, 1))}:1 compression ratio; refusing a likely zip bomb`,
+          this.file,
+        );
       }
       if (e.originalSize > ZIP_LIMITS.maxPartBytes) {
-        throw new JixiaoError("too-large", `${name} would inflate to ${mb(e.originalSize)}; refusing (limit ${mb(ZIP_LIMITS.maxPartBytes)} per XML part)`, this.file);
+        throw new JixiaoError(
+          "too-large",
+          `${name} would inflate to ${mb(e.originalSize)}; refusing (limit ${mb(ZIP_LIMITS.maxPartBytes)} per XML part)`,
+          this.file,
+        );
       }
       total += e.originalSize;
     }
     if (this.inflated + total > ZIP_LIMITS.maxTotalBytes) {
-      throw new JixiaoError("too-large", `the document parts would inflate to ${mb(this.inflated + total)}; refusing (limit ${mb(ZIP_LIMITS.maxTotalBytes)} per document)`, this.file);
+      throw new JixiaoError(
+        "too-large",
+        `the document parts would inflate to ${mb(this.inflated + total)}; refusing (limit ${mb(ZIP_LIMITS.maxTotalBytes)} per document)`,
+        this.file,
+      );
     }
     this.inflated += total;
     return new Map(Object.entries(this.unzip((info) => wanted.has(info.name))));
@@ -69,7 +85,8 @@ export class ZipParts {
     try {
       return unzipSync(this.bytes, {
         filter: (info) => {
-          if (++count > ZIP_LIMITS.maxEntries) throw new JixiaoError("too-large", `the zip holds more than ${ZIP_LIMITS.maxEntries} entries; refusing`, this.file);
+          if (++count > ZIP_LIMITS.maxEntries)
+            throw new JixiaoError("too-large", `the zip holds more than ${ZIP_LIMITS.maxEntries} entries; refusing`, this.file);
           seen?.(info);
           return want(info);
         },

@@ -12,7 +12,8 @@ export interface DecodedHtml {
   warnings: string[];
 }
 
-const GB_FAMILY = /^(gb2312|gbk|gb18030|x-gbk|cp936|ms936|windows-936|euc-cn|csgb2312|csiso58gb231280|iso-ir-58|chinese|gb_2312-80|hz-gb-2312)$/;
+const GB_FAMILY =
+  /^(gb2312|gbk|gb18030|x-gbk|cp936|ms936|windows-936|euc-cn|csgb2312|csiso58gb231280|iso-ir-58|chinese|gb_2312-80|hz-gb-2312)$/;
 const UTF8 = /^(utf-?8|unicode-1-1-utf-8|unicode11utf8|unicode20utf8|x-unicode20utf8)$/;
 
 /** `outerCharset`: what the container said (an MHTML part's Content-Type), which outranks `<meta>` as HTTP would. */

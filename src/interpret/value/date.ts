@@ -39,10 +39,7 @@ function readPoint(s: string, i: number, yearHint: number | null): { p: Point; e
     [/(\d{4})年(?:度)?/y, (m) => (validYear(+m[1]) ? { year: +m[1], month: null, day: null, lastMonth: 12, end: false } : null)],
   ];
   if (yearHint !== null) {
-    tries.push(
-      [/(\d{1,2})月(\d{1,2})[日号]/y, (m) => ymd(yearHint, +m[1], +m[2])],
-      [/(\d{1,2})月(?:份)?/y, (m) => ym(yearHint, +m[1])],
-    );
+    tries.push([/(\d{1,2})月(\d{1,2})[日号]/y, (m) => ymd(yearHint, +m[1], +m[2])], [/(\d{1,2})月(?:份)?/y, (m) => ym(yearHint, +m[1])]);
   }
   for (const [re, make] of tries) {
     re.lastIndex = i;
@@ -78,7 +75,8 @@ const BEFORE = /(之前|以前|为止|前|止|以内|之内|内)/y;
 const AFTER = /(之后|以后|后|起|开始)/y;
 const LEAD = /(截止到|截止至|截至|截止|不晚于|不迟于|于|在|到|至|≤|<|≥|>|=)/y;
 /** What a deadline is for: `前完成`, `前全部支付完毕`. Only action words, so a description is never read as a date. */
-const ACTION = /^(?:全部|全面|按时|及时|按期)?(?:完成|完工|竣工|办结|结束|支付|发放|拨付|到位|实施|验收|兑现|落实|交付|上报|开展|启动|开工|执行)+(?:完毕|到位|完成)?(?:任务|工作)?$/;
+const ACTION =
+  /^(?:全部|全面|按时|及时|按期)?(?:完成|完工|竣工|办结|结束|支付|发放|拨付|到位|实施|验收|兑现|落实|交付|上报|开展|启动|开工|执行)+(?:完毕|到位|完成)?(?:任务|工作)?$/;
 const RANGE = /(-|~|至|到)/y;
 
 function iso(p: Point): string {

@@ -14,7 +14,8 @@ const UNITS_LONGEST_FIRST = [...KNOWN_UNITS].sort((a, b) => b.length - a.length)
 const KNOWN = new Set(KNOWN_UNITS);
 
 /** 每户, 每人每年, 人均, 月均 … before the number. */
-const PER_PREFIX = /每(?:个)?(人次|户次|半年|季度|学期|年度|人|户|台|例|名|个|次|家|所|项|场|期|套|件|位|辆|座|间|张|本|份|处|只|头|亩|批|生|床|村|年|月|季|周|天|日)|(人|户|生|年|月|日)均/y;
+const PER_PREFIX =
+  /每(?:个)?(人次|户次|半年|季度|学期|年度|人|户|台|例|名|个|次|家|所|项|场|期|套|件|位|辆|座|间|张|本|份|处|只|头|亩|批|生|床|村|年|月|季|周|天|日)|(人|户|生|年|月|日)均/y;
 
 interface PerParts {
   per: string | null;

@@ -77,9 +77,7 @@ export const rule: SubjectRule = {
       const agrees = same.some((q) => g.value >= q.interval.min * (1 - tol) && g.value <= q.interval.max * (1 + tol));
       if (agrees) continue;
       const goalsOfFamily = numbers.filter((n) => unitFamily(n.unit) === family);
-      const scored = same
-        .map((q) => ({ q, s: bigramOverlap(g.context, q.ind.name) }))
-        .sort((a, b) => b.s - a.s);
+      const scored = same.map((q) => ({ q, s: bigramOverlap(g.context, q.ind.name) })).sort((a, b) => b.s - a.s);
       const best = scored[0];
       const single = same.length === 1 && goalsOfFamily.length === 1;
       if (!(best.s >= 2 || single)) continue;

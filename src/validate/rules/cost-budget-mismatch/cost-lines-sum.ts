@@ -28,9 +28,7 @@ export const rule: SubjectRule = {
     const tol = moneyTolerance(B, t);
     const sum = addIntervals(parts.map((l) => l.reading.interval));
     const cells = [...parts.flatMap((l) => valueCell(l.ind)), ...sourceCell(subject.project.sources, "budget.total")];
-    const list = parts
-      .map((l) => `“${l.ind.name}”${l.reading.raw}${basisNote(l.reading.basis, costs.money.statedUnit)}`)
-      .join("、");
+    const list = parts.map((l) => `“${l.ind.name}”${l.reading.raw}${basisNote(l.reading.basis, costs.money.statedUnit)}`).join("、");
     const budgetText = `预算数${formatYuan(B)}（${budgetSource(subject.project)}）`;
     const drafts: Draft[] = [];
     if (sum.min > B + tol) {

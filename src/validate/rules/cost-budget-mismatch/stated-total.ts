@@ -26,8 +26,7 @@ export const rule: SubjectRule = {
     const drafts: Draft[] = [];
 
     const named = costs.absolute.filter((l) => l.statesTotal);
-    const sole =
-      costs.lines.length === 1 && costs.absolute.length === 1 && !costs.absolute[0].statesTotal ? costs.absolute : [];
+    const sole = costs.lines.length === 1 && costs.absolute.length === 1 && !costs.absolute[0].statesTotal ? costs.absolute : [];
 
     for (const line of [...named, ...sole]) {
       const r = line.reading;
@@ -44,7 +43,9 @@ export const rule: SubjectRule = {
           severity: multiYear && line.statesTotal ? "warning" : undefined,
           message:
             `${what}${amount}${r.interval.min === r.interval.max ? "为" : "至少为"}${formatYuan(r.interval.min)}，超过${budgetText}（${budgetSource(subject.project)}），多${formatYuan(diff)}` +
-            (multiYear && line.statesTotal ? `；项目为多年期（${subject.project.period ?? subject.project.category}），所列可能是多年总额。` : "。"),
+            (multiYear && line.statesTotal
+              ? `；项目为多年期（${subject.project.period ?? subject.project.category}），所列可能是多年总额。`
+              : "。"),
           numbers: numbers(B, r.interval.min),
         });
       } else if (r.interval.max < B - tol) {

@@ -10,7 +10,7 @@ import type { CellEvidence, Draft, DocumentRule, Subject } from "../../types.ts"
 export type DiagnosticCode = Diagnostic["code"];
 
 /** What a rule says about one diagnostic: the finding's message, given where it is and its subject. */
-export type Explain = (d: Diagnostic, ctx: { doc: Document; subject: Subject | null; place: string }) => string
+export type Explain = (d: Diagnostic, ctx: { doc: Document; subject: Subject | null; place: string }) => string;
 
 /** A rule `extraction/<code>` reporting every diagnostic of that code. */
 export function extractionRule(
