@@ -71,15 +71,22 @@ function showCase(seed: number): void {
   const { c } = res;
   console.log(`seed ${seed}`);
   console.log(`choices ${JSON.stringify(c.choices)}`);
+  // The grid may hold fewer tables than the blocks (breakAs=joined: a table joined over a page break).
+  const joined = c.grid.tables.length !== c.blocks.filter((b) => b.type === "table").length;
   let t = 0;
   for (const b of c.blocks) {
     if (b.type === "p") console.log(`  ¶ [${b.role}${b.pageBreak ? ", page break" : ""}] ${b.text}`);
-    else {
+    else if (!joined) {
       console.log(`table ${t}: ${b.cols} columns, header rows [${b.headerRows.join(", ")}]`);
       console.log(showTable(c.grid.tables[t]));
       t++;
-    }
+    } else console.log(`  [table block: ${b.cols} columns, ${b.rows.length} rows]`);
   }
+  if (joined)
+    c.grid.tables.forEach((table, i) => {
+      console.log(`grid table ${i}: ${table.cols} columns, pages ${[...new Set(table.cells.map((x) => x.page))].join(", ")}`);
+      console.log(showTable(table));
+    });
   console.log("expected:");
   console.log(JSON.stringify(c.expected, null, 1));
   if (res.error) console.log(`interpreter threw: ${res.error}`);

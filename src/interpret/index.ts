@@ -103,6 +103,7 @@ class Reader {
     matrixStarts: [],
     unusedContext: null,
     headerStub: null,
+    lastRowPage: null,
     table: newTableState({ index: -1, rows: 0, cols: 0, cells: [], context: [] }),
   };
 
@@ -267,9 +268,13 @@ class Reader {
     const s = this.s;
     const t = s.table;
     const map = s.matrix!;
-    // A row cut by a page break: the first row of the continuing table holds the rest of the last indicator's name or
-    // value, beside blank level cells.
-    if (t.continues && t.beforeFirstBody && s.lastIndicator && this.joinsSplitRow(table, row, r)) {
+    // A row cut by a page break: the first row of the continuing table (or, where a backend joined the table over
+    // the break, the first row on the new page) holds the rest of the last indicator's name or value, beside blank
+    // level cells.
+    const page = row.find((x) => x.anchored && x.cell.page !== undefined)?.cell.page;
+    const opensPage = page !== undefined && s.lastRowPage !== null && page > s.lastRowPage;
+    if (page !== undefined) s.lastRowPage = page;
+    if (s.lastIndicator && ((t.continues && t.beforeFirstBody) || opensPage) && this.joinsSplitRow(table, row, r)) {
       t.beforeFirstBody = false;
       this.entityIndicators(table); // the table goes on with the entity: fields after the matrix are still its
       return 1;

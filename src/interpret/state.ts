@@ -35,6 +35,8 @@ export interface ReadingState {
   fill: FillState;
   /** The last indicator read: a row split by a page break goes on with it. */
   lastIndicator: Indicator | null;
+  /** Page of the last matrix row read (paged formats): a row on a later page may be the rest of a split row. */
+  lastRowPage: number | null;
   /** Wide tables: the unit row the projects below belong to, and the total rows still collecting members. */
   wideUnit: { code: string; name: string } | null;
   /** The unit the last unit line above a table named; it holds for the projects after it until another one. */

@@ -278,6 +278,12 @@ export const DIMENSIONS: Dimension[] = [
     ],
   },
   {
+    name: "breakAs",
+    doc: "how a backend hands over the page break: tables (the part on each page a table of its own, as HTML and Word pages split by hand) or joined (one table over the break, each cell knowing its page, as the PDF backend joins tables across pages)",
+    applies: (c) => c.pageBreak !== undefined && c.pageBreak !== "none",
+    options: [{ id: "tables" }, { id: "joined" }],
+  },
+  {
     name: "levelStyle",
     doc: "plain; codeDash `1-产出指标`/`11-数量指标`; codeDot `1.产出指标`/`1.1数量指标`; chinese `（一）产出指标`/`1.数量指标`; short level 2 without 指标 (`社会效益`); synonym (效果指标, 产出（工作量）指标, 环境效益 …)",
     options: [{ id: "plain", weight: 3 }, { id: "codeDash" }, { id: "codeDot" }, { id: "chinese" }, { id: "short" }, { id: "synonym" }],

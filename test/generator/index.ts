@@ -22,7 +22,14 @@ export interface GeneratedCase {
 export function generateCase(seed: number): GeneratedCase {
   const { choices, doc } = compose(seed);
   const blocks = render(doc, choices, seed);
-  return { seed, choices, blocks, grid: toGrid(blocks), expected: expectedOf(doc, choices), doc };
+  return {
+    seed,
+    choices,
+    blocks,
+    grid: toGrid(blocks, { joinBreaks: choices.breakAs === "joined" }),
+    expected: expectedOf(doc, choices),
+    doc,
+  };
 }
 
 export { DIMENSIONS, chooseAll, type Choices } from "./dimensions.ts";
