@@ -38,7 +38,10 @@ const LABEL_LOOKBACK_CHARS = 32;
  * and the next label (`实施期`), not one label.
  */
 function wordGapFree(label: string): boolean {
-  const words = label.split(/\s+/).filter((w) => w && !/^[(（]/.test(w) && !/^[)）]$/.test(w));
+  const words = label
+    .replace(/[(（][^)）]*[)）]/g, " ")
+    .split(/\s+/)
+    .filter((w) => w);
   return words.length <= 1 || words.every((w) => [...w].length === 1);
 }
 
@@ -71,8 +74,17 @@ export function fieldPairs(line: string): ContextField[] {
   });
 }
 
+/** A line opening with a label's unit and colon (`（元）：…`) or a bare colon: the label began on the line before. */
+const LABEL_TAIL = /^(?:[(（]\s*(?:万\s*)?元\s*[)）]\s*)?[:：]/;
+
 export function readContext(lines: string[]): TableContext {
-  const clean = lines.map((l) => l.replace(/\s+/g, " ").trim()).filter((l) => l.length > 0);
+  const clean: string[] = [];
+  for (const raw of lines) {
+    const l = raw.replace(/\s+/g, " ").trim();
+    if (!l) continue;
+    if (clean.length && LABEL_TAIL.test(l)) clean[clean.length - 1] += l;
+    else clean.push(l);
+  }
   let title: string | null = null;
   let unitCode: string | null = null;
   let unit: string | null = null;

@@ -69,9 +69,9 @@ export const DIMENSIONS: Dimension[] = [
   },
   {
     name: "paragraphWrap",
-    doc: "paragraph fields: none; atColon: the funds line wraps after its last colon (the value opens the next line, as LibreOffice breaks a full line)",
+    doc: "paragraph fields: none; atColon: the funds line wraps after its last colon (the value opens the next line, as LibreOffice breaks a full line); beforeColon: it wraps inside the last label, before its unit or colon (`其他资金` | `（元）：…`)",
     applies: (c) => kv(c) && c.fieldLayout === "paragraphs",
-    options: [{ id: "none", weight: 2 }, { id: "atColon" }],
+    options: [{ id: "none", weight: 2 }, { id: "atColon" }, { id: "beforeColon" }],
   },
   {
     name: "fieldSet",

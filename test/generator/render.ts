@@ -625,8 +625,12 @@ function fieldParagraphs(p: AbsProject, c: Choices, L: Labels, rng: Rng): Paragr
   ].join(gap);
   // A line wrapped after its last colon: the value alone opens the next line.
   const colon = Math.max(fundsLine.lastIndexOf("："), fundsLine.lastIndexOf(":"));
+  // Or inside the last label, before its unit (`其他资金` | `（元）：…`) or its colon.
+  const unitAt = Math.max(fundsLine.lastIndexOf("（"), fundsLine.lastIndexOf("("));
+  const inLabel = unitAt > fundsLine.lastIndexOf(gap) && unitAt < colon ? unitAt : colon;
   if (c.paragraphWrap === "atColon" && colon > 0 && fundsLine.slice(colon + 1).trim())
     lines.push(fundsLine.slice(0, colon + 1), fundsLine.slice(colon + 1));
+  else if (c.paragraphWrap === "beforeColon" && inLabel > 0) lines.push(fundsLine.slice(0, inLabel), fundsLine.slice(inLabel));
   else lines.push(fundsLine);
   if (p.purpose) lines.push(L.inline(FIELD_LABELS.purpose, p.purpose.join("")));
   lines.push(L.inline(FIELD_LABELS.goal, p.goal[0]), ...p.goal.slice(1));
