@@ -308,10 +308,24 @@ class Reader {
     if (text("level1") || text("level2")) return false;
     const rest = readIndicatorRow(table, row, r, map, newFillState()).indicator;
     const last = this.s.lastIndicator!;
-    if (!rest) return false;
+    // The longer side cells go over the break too (`情况` under 绩效指标描述, `酌情扣分` under 评分标准).
+    const sides = () => {
+      let joined = false;
+      for (const c of ["description", "basis"] as const) {
+        const col = map.cols[c];
+        const x = col === undefined ? undefined : slotAt(row, col);
+        const more = x && x.anchored ? joinLines(x.cell.text) : "";
+        if (!more || last[c] === undefined) continue;
+        last[c] = (last[c] ?? "") + more;
+        joined = true;
+      }
+      return joined;
+    };
+    if (!rest) return sides();
     const partial = !rest.name !== !rest.value;
     if (!partial && !(last.value === "" && rest.name && rest.value) && !completesValue(last.value, rest.value)) return false;
     last.name += rest.name;
+    sides();
     if (last.value === "") {
       last.value = rest.value;
       last.target = rest.target;

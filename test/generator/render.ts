@@ -351,13 +351,13 @@ function bodyRows(inds: AbsIndicator[], lrows: LRow[], cols: MCol[], m: MatrixCt
           break;
         }
         case "description":
-          out.push(cell(lr.part === 2 ? "" : ind.description));
+          out.push(cell(sidePart(ind.description, lr.part, split)));
           break;
         case "score":
           out.push(cell(lr.part === 2 ? "" : ind.score));
           break;
         case "basis":
-          out.push(cell(lr.part === 2 ? "" : ind.basis));
+          out.push(cell(sidePart(ind.basis, lr.part, split)));
           break;
         case "remark":
           out.push(cell(lr.part === 2 ? "" : ind.remark));
@@ -878,4 +878,16 @@ export function render(doc: AbsDoc, c: Choices, seed: number): Block[] {
   if (doc.family === "wide") return renderWide(doc, c, L, m);
   if (doc.family === "department") return renderDept(doc, c, L, m);
   return renderKv(doc, c, L, m);
+}
+
+/**
+ * A long side cell (description, basis) of a row cut by a page break: when the value is cut too (valueMode
+ * "split"), a text of eight characters or more is cut between its printed lines like the value; otherwise it
+ * stays whole above the break.
+ */
+function sidePart(text: string, part: 0 | 1 | 2, split: BreakPlan | null): string {
+  if (part === 0) return text;
+  const k = split?.valueMode === "split" && [...text].length >= 8 ? cutAt(text, 0.5) : null;
+  if (k === null) return part === 1 ? text : "";
+  return part === 1 ? text.slice(0, k) : text.slice(k);
 }
