@@ -34,6 +34,8 @@ export interface MatrixMap {
   width?: number;
   /** … or as many as the header itself reaches (rows above it may make its table wider than the matrix). */
   span?: number;
+  /** A matrix without a header: where its first row stands. */
+  bodyFrom?: { table: number; row: number };
   /** Where the header stands, and its signature (column types by position) to recognise it when a page repeats it. */
   header?: { table: number; first: number; last: number; signature: string };
   /** 长期/中长期绩效指标: a multi-year matrix beside the annual one; its rows count only when no annual matrix exists. */
@@ -220,18 +222,35 @@ export function continueHeader(row: Slot[], map: MatrixMap): MatrixMap | null {
  * with 指标值确定依据 spanning down over the break): group labels and column names only. The column each name
  * stands over; null when the row is anything else.
  */
-export function headerStub(row: Slot[]): Partial<Record<IndicatorColumn, number>> | null {
+export function headerStub(row: Slot[]): { cols: Partial<Record<IndicatorColumn, number>>; afterGroup: boolean } | null {
   const filled = row.filter((s) => s.anchored && joinLines(s.cell.text));
   if (!filled.length) return null;
   const out: Partial<Record<IndicatorColumn, number>> = {};
-  let group = false;
+  let groupEnd = -1;
   for (const s of filled) {
     const t = cellType(joinLines(s.cell.text));
-    if (t?.kind === "group") group = true;
+    if (t?.kind === "group") groupEnd = Math.max(groupEnd, s.colEnd);
     else if (t?.kind === "column" && t.col !== "other" && isIndicatorColumn(t.col)) out[t.col] ??= s.col;
     else return null;
   }
-  return group ? out : null;
+  return groupEnd >= 0 ? { cols: out, afterGroup: Object.values(out).every((c) => c >= groupEnd) } : null;
+}
+
+/**
+ * The stub's columns in a continuation `width` columns wide when the stub's table was `stubWidth` wide: the same,
+ * or — names standing right of the group label, the difference being columns under the group that one of the two
+ * tables splits and the other does not (a reader drops columns no cell starts in) — counted from the right edge.
+ * Null when they cannot be placed.
+ */
+export function placeStub(
+  stub: { cols: Partial<Record<IndicatorColumn, number>>; afterGroup: boolean },
+  stubWidth: number,
+  width: number,
+): Partial<Record<IndicatorColumn, number>> | null {
+  if (stubWidth === width) return stub.cols;
+  if (!stub.afterGroup) return null;
+  const moved = Object.entries(stub.cols).map(([k, c]) => [k, (c as number) + width - stubWidth] as const);
+  return moved.every(([, c]) => c >= 0 && c < width) ? Object.fromEntries(moved) : null;
 }
 
 /** A header read below a cut-off stub: columns it left unnamed take the names the stub gave them. */

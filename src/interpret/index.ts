@@ -17,7 +17,7 @@ import { reportDocument, reportTable } from "./diagnostics.ts";
 import { scanRow, type FieldHit } from "./fields.ts";
 import { hasIndicatorText, looksLikeIndicator, newFillState, readIndicatorRow } from "./matrix.ts";
 import { refOf, slotAt, tableRows, type Slot } from "./rows.ts";
-import { headerStub, withStub, type MatrixMap } from "./header.ts";
+import { continueHeader, headerStub, placeStub, withStub, type MatrixMap } from "./header.ts";
 import type { ReadingState, TableState } from "./state.ts";
 import { joinLines, paragraphs } from "./text.ts";
 import { parseValue } from "./value.ts";
@@ -121,7 +121,11 @@ class Reader {
     indicator: (_k, table, rows, r) => this.indicatorRow(table, rows[r], r),
     headerless: (k, table, rows, r) => {
       if (this.s.entity?.kind !== "department") this.ensureProject(table);
-      this.s.matrix = { ...(k as Extract<RowKind, { kind: "headerless" }>).map, width: table.cols };
+      this.s.matrix = {
+        ...(k as Extract<RowKind, { kind: "headerless" }>).map,
+        width: table.cols,
+        bodyFrom: { table: table.index, row: r },
+      };
       this.s.fill = newFillState();
       return this.indicatorRow(table, rows[r], r);
     },
@@ -158,7 +162,10 @@ class Reader {
     if (m && m.width !== undefined && m.width !== table.cols && m.span !== table.cols && !ownStart) {
       // A reader that keeps only the columns some cell starts in (a name merged over two grid columns leaves one
       // empty) gives the continuation fewer columns: the same matrix, its columns renumbered.
-      s.matrix = s.matrixStarts.length === table.cols ? renumbered(m, s.matrixStarts) : null;
+      s.matrix =
+        s.matrixStarts.length === table.cols
+          ? renumbered(m, s.matrixStarts)
+          : (widenedForSubHeader(m, rows[0] ?? [], table.cols) ?? spreadOver(m, rows[0] ?? [], table.cols));
     } else if (m && ownStart) s.matrix = null;
     t.continues = s.matrix !== null;
     // A unit line (`563201某单位`, `单位名称：某单位`) names the unit of the projects that follow, until another one.
@@ -173,7 +180,13 @@ class Reader {
       r += Math.max(1, this.handlers[kind.kind](kind, table, rows, r));
     }
     // Body rows only: the fields above a matrix may use columns the indicators do not.
-    const body = s.matrix?.header?.table === table.index ? rows.slice(s.matrix.header.last + 1) : rows;
+    const m2 = s.matrix;
+    const body =
+      m2?.header?.table === table.index
+        ? rows.slice(m2.header.last + 1)
+        : m2?.bodyFrom?.table === table.index
+          ? rows.slice(m2.bodyFrom.row)
+          : rows;
     s.matrixStarts = s.matrix ? startColumns(body) : [];
     if (s.entity?.kind === "department" && s.entity.d.tables[0] === table.index) finishDepartment(s.entity.d);
     if (!t.hasLabels && s.entity && !t.continues && !t.indicators)
@@ -182,7 +195,7 @@ class Reader {
     // A table ending in a header's first rows (the break cut the header): they name columns of the next table.
     const lastRow = [...rows].reverse().find((row) => row.some((x) => x.anchored && joinLines(x.cell.text)));
     const stubCols = lastRow ? headerStub(lastRow) : null;
-    s.headerStub = stubCols ? { width: table.cols, cols: stubCols } : null;
+    s.headerStub = stubCols ? { width: table.cols, stub: stubCols } : null;
     reportTable(s, table);
   }
 
@@ -210,7 +223,8 @@ class Reader {
     // The first rows of this header may have stayed at the bottom of the page before.
     const stub = s.headerStub;
     s.headerStub = null;
-    const map = stub && stub.width === table.cols && t.beforeFirstBody ? withStub(k.map, stub.cols) : k.map;
+    const placed = stub && t.beforeFirstBody ? placeStub(stub.stub, stub.width, table.cols) : null;
+    const map = placed ? withStub(k.map, placed) : k.map;
     // The same header again, with nothing but indicators since (a page repeating its header row): the matrix goes
     // on, and so do the level labels carried down its merged cells.
     const repeat =
@@ -785,4 +799,41 @@ function renumbered(m: MatrixMap, starts: number[]): MatrixMap {
   const mapAll = <K extends string>(o: Partial<Record<K, number>>) =>
     Object.fromEntries(Object.entries(o).map(([k, c]) => [k, to(c as number)])) as Partial<Record<K, number>>;
   return { ...m, cols: mapAll(m.cols), fieldCols: mapAll(m.fieldCols), width: starts.length, span: undefined };
+}
+
+/**
+ * A header cut by a page break whose last row (`计算符号 | 指标值 | 计量单位`) opens the next table: that row splits
+ * the value column the page before had as one, so the continuation is wider. The matrix with the columns after the
+ * value column moved right by the split; the sub-header row then names the new columns. Null when the first row
+ * is no such row or does not start at the value column.
+ */
+function widenedForSubHeader(m: MatrixMap, first: Slot[], cols: number): MatrixMap | null {
+  const v = m.cols.value;
+  if (v === undefined || m.width === undefined || cols <= m.width) return null;
+  const delta = cols - m.width;
+  const shift = (c: number) => (c > v ? c + delta : c);
+  const moved: MatrixMap = {
+    ...m,
+    cols: Object.fromEntries(Object.entries(m.cols).map(([k, c]) => [k, shift(c as number)])) as MatrixMap["cols"],
+    fieldCols: Object.fromEntries(Object.entries(m.fieldCols).map(([k, c]) => [k, shift(c as number)])) as MatrixMap["fieldCols"],
+    width: cols,
+    span: undefined,
+  };
+  const rest = continueHeader(first, moved);
+  const filled = first.filter((x) => x.anchored && joinLines(x.cell.text));
+  return rest && filled[0]?.col === v ? moved : null;
+}
+
+/**
+ * A continuation wider than the matrix's table whose first row has exactly one cell per matrix column (the other
+ * table merged what this one splits, or rows below it use more columns): matrix column i is that row's i-th cell.
+ */
+function spreadOver(m: MatrixMap, first: Slot[], cols: number): MatrixMap | null {
+  if (m.width === undefined || cols <= m.width) return null;
+  const starts = first.filter((x) => x.anchored).map((x) => x.col);
+  if (starts.length !== m.width) return null;
+  const to = (c: number) => starts[c] ?? c;
+  const mapAll = <K extends string>(o: Partial<Record<K, number>>) =>
+    Object.fromEntries(Object.entries(o).map(([k, c]) => [k, to(c as number)])) as Partial<Record<K, number>>;
+  return { ...m, cols: mapAll(m.cols), fieldCols: mapAll(m.fieldCols), width: cols, span: undefined };
 }

@@ -50,7 +50,7 @@ export interface ReadingState {
   /** The lines above a table that used none of them (nothing in it started a project): they go on to the next. */
   unusedContext: TableContext | null;
   /** Column names a header cut by a page break left at the bottom of the table before. */
-  headerStub: { width: number; cols: MatrixMap["cols"] } | null;
+  headerStub: { width: number; stub: { cols: MatrixMap["cols"]; afterGroup: boolean } } | null;
 
   // ── within one table ──
   table: TableState;

@@ -284,6 +284,11 @@ export const DIMENSIONS: Dimension[] = [
     options: [{ id: "tables" }, { id: "joined" }],
   },
   {
+    name: "gridColumns",
+    doc: "declared: every table keeps the width its cells declare; compact: grid columns and rows no cell starts in are dropped, as the HTML and Word readers do (a table cut off a header holds fewer columns than its continuation)",
+    options: [{ id: "declared" }, { id: "compact" }],
+  },
+  {
     name: "levelStyle",
     doc: "plain; codeDash `1-产出指标`/`11-数量指标`; codeDot `1.产出指标`/`1.1数量指标`; chinese `（一）产出指标`/`1.数量指标`; short level 2 without 指标 (`社会效益`); synonym (效果指标, 产出（工作量）指标, 环境效益 …)",
     options: [{ id: "plain", weight: 3 }, { id: "codeDash" }, { id: "codeDot" }, { id: "chinese" }, { id: "short" }, { id: "synonym" }],

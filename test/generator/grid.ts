@@ -3,11 +3,12 @@
  * test/interpret/fixture-content.test.ts does it: the paragraphs before a table (split into lines) are its
  * context, each table goes through tableFromRows, paragraphs after the last table are `trailing`.
  */
+import { compactTable } from "../../src/grid/assemble.ts";
 import { tableFromRows } from "../../src/grid/matrix.ts";
 import type { GridDocument, Table } from "../../src/grid/types.ts";
 import type { Block } from "./render.ts";
 
-export function toGrid(blocks: Block[], opts: { joinBreaks?: boolean } = {}): GridDocument {
+export function toGrid(blocks: Block[], opts: { joinBreaks?: boolean; compact?: boolean } = {}): GridDocument {
   const tables: Table[] = [];
   let context: string[] = [];
   let page = 1;
@@ -45,7 +46,8 @@ export function toGrid(blocks: Block[], opts: { joinBreaks?: boolean } = {}): Gr
       context.push(...b.text.split("\n"));
     }
   }
-  return { format: opts.joinBreaks ? "pdf" : "html", tables, trailing: context, warnings: [] };
+  const out = opts.compact ? tables.map((t) => ({ ...t, ...compactTable(t) })) : tables;
+  return { format: opts.joinBreaks ? "pdf" : "html", tables: out, trailing: context, warnings: [] };
 }
 
 type SpecRow = { text: string; rowspan?: number; colspan?: number }[];

@@ -26,7 +26,7 @@ export function generateCase(seed: number): GeneratedCase {
     seed,
     choices,
     blocks,
-    grid: toGrid(blocks, { joinBreaks: choices.breakAs === "joined" }),
+    grid: toGrid(blocks, { joinBreaks: choices.breakAs === "joined", compact: choices.gridColumns === "compact" }),
     expected: expectedOf(doc, choices),
     doc,
   };
