@@ -88,7 +88,11 @@ function table(x, y) {
   let s = "0 0 0 RG 1 w\n";
   for (let r = 0; r <= 3; r++) s += `${x} ${y - 20 * r} m ${x + 360} ${y - 20 * r} l S\n`;
   for (let c = 0; c <= 3; c++) s += `${x + 120 * c} ${y} m ${x + 120 * c} ${y - 60} l S\n`;
-  const words = [["Name", "Value", "Unit"], ["alpha", "12", "kg"], ["beta", "34", "m"]];
+  const words = [
+    ["Name", "Value", "Unit"],
+    ["alpha", "12", "kg"],
+    ["beta", "34", "m"],
+  ];
   s += "BT /F1 10 Tf\n";
   words.forEach((row, r) => row.forEach((w, c) => (s += `1 0 0 1 ${x + 120 * c + 4} ${y - 20 * r - 14} Tm (${w}) Tj\n`)));
   return s + "ET\n";
@@ -103,7 +107,13 @@ const files = {};
 function vruled(extra) {
   let s = "0 0 0 RG 1 w\n";
   for (let c = 0; c < 4; c++) s += `${100 + 120 * c} 700 m ${100 + 120 * c} 600 l S\n`;
-  const rows = [["Name", "Value", "Unit"], ["alpha", "12", "kg"], ["beta", "34", "m"], ["gamma", "56", "s"], ["delta", "78", "A"]];
+  const rows = [
+    ["Name", "Value", "Unit"],
+    ["alpha", "12", "kg"],
+    ["beta", "34", "m"],
+    ["gamma", "56", "s"],
+    ["delta", "78", "A"],
+  ];
   s += "BT /F1 10 Tf\n";
   rows.forEach((row, r) => row.forEach((w, c) => (s += `1 0 0 1 ${100 + 120 * c + 4} ${700 - 20 * r - 14} Tm (${w}) Tj\n`)));
   return s + "ET\n" + extra;
@@ -125,7 +135,9 @@ files["pdf-tall-rule-1e31.pdf"] = doc([
 // cells 2.7 pt apart), so pdf.js cannot join them into longer runs and the lines look like the rows of a table.
 {
   let s = "BT /F1 1 Tf\n";
-  for (let r = 0; r < 100; r++) for (let c = 0; c < 200; c++) s += `1 0 0 1 ${(20 + 2.7 * c).toFixed(1)} ${820 - 1.5 * r} Tm (${String.fromCharCode(97 + ((r * 7 + c) % 26))}) Tj\n`;
+  for (let r = 0; r < 100; r++)
+    for (let c = 0; c < 200; c++)
+      s += `1 0 0 1 ${(20 + 2.7 * c).toFixed(1)} ${820 - 1.5 * r} Tm (${String.fromCharCode(97 + ((r * 7 + c) % 26))}) Tj\n`;
   files["pdf-dense-text.pdf"] = doc([{ content: s + "ET\n", deflate: true }]);
 }
 // The same string everywhere: 20,000 runs of "x" on 20 baselines.
@@ -139,7 +151,8 @@ files["pdf-tall-rule-1e31.pdf"] = doc([
   let s = "0.1 w\n";
   for (let r = 0; r < 200; r++)
     for (let c = 0; c < 100; c++) {
-      const x = 20 + 5.5 * c, y = 820 - 4 * r;
+      const x = 20 + 5.5 * c,
+        y = 820 - 4 * r;
       s += `${x} ${y} m ${x + 1.5} ${y} l ${x + 3} ${y - 0.5} m ${x + 3} ${y - 2} l\n`;
     }
   files["pdf-many-rules.pdf"] = doc([{ content: s + "S\n", deflate: true }]);
@@ -159,7 +172,11 @@ files["pdf-tall-rule-1e31.pdf"] = doc([
   form += "ET\n";
   let page = "";
   for (let i = 0; i < 1000; i++) page += `q 1 0 0 1 ${20 + 13 * (i % 40)} ${20 + 32 * Math.floor(i / 40)} cm /X1 Do Q\n`;
-  const xobj = { dict: "/Type /XObject /Subtype /Form /BBox [0 0 40 25] /Resources << /Font << /F1 3 0 R >> >>", stream: form, deflate: true };
+  const xobj = {
+    dict: "/Type /XObject /Subtype /Form /BBox [0 0 40 25] /Resources << /Font << /F1 3 0 R >> >>",
+    stream: form,
+    deflate: true,
+  };
   files["pdf-million-runs.pdf"] = doc([{ content: page, deflate: true, resources: "/XObject << /X1 6 0 R >>" }], [xobj]);
 }
 
@@ -204,7 +221,10 @@ files["pdf-cmap-full-range.pdf"] = toUnicode("<0000> <FFFF> <0000>");
   const count = 4000;
   const charStrings = [count >> 8, count & 255, 2];
   for (let i = 0; i <= count; i++) charStrings.push(...(i % 2 ? [0xff, 0xff] : [0, 1]));
-  const cff = Buffer.concat([Buffer.from([...header, ...name, ...top, ...strings, ...gsubrs, ...charStrings, 14]), Buffer.alloc(64 * 1024, 14)]);
+  const cff = Buffer.concat([
+    Buffer.from([...header, ...name, ...top, ...strings, ...gsubrs, ...charStrings, 14]),
+    Buffer.alloc(64 * 1024, 14),
+  ]);
   const objects = [
     "<< /Type /Catalog /Pages 2 0 R >>",
     "<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
@@ -222,7 +242,11 @@ files["pdf-cmap-full-range.pdf"] = toUnicode("<0000> <FFFF> <0000>");
 // in recovery mode, and a prefetched page dictionary rejects with nobody awaiting it.
 {
   const boxes = ["[0 0 595.+( 842]", "[0 0 595 842]", "[0 0 595 -]", "[0 0 595 842]"];
-  const objects = ["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [4 0 R 6 0 R 8 0 R 10 0 R] /Count 4 >>", "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"];
+  const objects = [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [4 0 R 6 0 R 8 0 R 10 0 R] /Count 4 >>",
+    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+  ];
   boxes.forEach((box, i) => {
     objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox ${box} /Resources << /Font << /F1 3 0 R >> >> /Contents ${5 + 2 * i} 0 R >>`);
     objects.push({ stream: `BT /F1 12 Tf 72 700 Td (Page ${i + 1}) Tj ET` });

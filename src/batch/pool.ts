@@ -178,7 +178,9 @@ export class WorkerPool<T = unknown, R = unknown> {
     const wasReady = slot.ready;
     const heapMb = this.opts.resourceLimits?.maxOldGenerationSizeMb ?? WORKER_MAX_OLD_GENERATION_MB;
     const reason =
-      (err as NodeJS.ErrnoException).code === "ERR_WORKER_OUT_OF_MEMORY" ? `ran out of memory (limit ${heapMb} MB)` : err.message.split("\n")[0];
+      (err as NodeJS.ErrnoException).code === "ERR_WORKER_OUT_OF_MEMORY"
+        ? `ran out of memory (limit ${heapMb} MB)`
+        : err.message.split("\n")[0];
     this.kill(slot, new PoolTaskError("crash", `worker crashed: ${reason}`));
     if (!wasReady) {
       this.startupFailures++;

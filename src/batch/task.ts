@@ -131,7 +131,8 @@ async function runOne(input: TaskInput, config: TaskConfig): Promise<TaskResult>
   const bytes = input.bytes ?? (await readInput(path));
   const format = detectFormat(bytes, path);
   if (!input.explicit) {
-    const reason = bytes.length === 0 && !EXT_LABEL[extname(path).toLowerCase()] ? "skipped: empty file" : skipReason(format, path, config.command);
+    const reason =
+      bytes.length === 0 && !EXT_LABEL[extname(path).toLowerCase()] ? "skipped: empty file" : skipReason(format, path, config.command);
     if (reason) return { status: "skipped", path, reason };
   }
   checkReadable(bytes, format, path);
@@ -160,7 +161,8 @@ async function runOne(input: TaskInput, config: TaskConfig): Promise<TaskResult>
           return { status: "skipped", path, reason: "skipped: not valid JSON" };
         }
         // Other JSON lying in a folder (configs, expected results) is not ours to judge.
-        if (!input.explicit && !looksLikeDocuments(values)) return { status: "skipped", path, reason: "skipped: JSON that is not jixiao output" };
+        if (!input.explicit && !looksLikeDocuments(values))
+          return { status: "skipped", path, reason: "skipped: JSON that is not jixiao output" };
         docs = await documentsFromJson(values, path);
       } else docs = [await extract({ path, bytes })];
       const { validate } = await validator();
@@ -189,8 +191,7 @@ export async function run(input: TaskInput, config: TaskConfig): Promise<TaskRes
     return await runOne(input, config);
   } catch (err) {
     // Anything that is not a JixiaoError is a bug in a backend; still one line, never a stack.
-    const error =
-      err instanceof JixiaoError ? describeError(err, input.path) : `${input.path}: internal error: ${describeError(err)}`;
+    const error = err instanceof JixiaoError ? describeError(err, input.path) : `${input.path}: internal error: ${describeError(err)}`;
     return { status: "failed", path: input.path, error };
   }
 }

@@ -76,7 +76,9 @@ describe("item 5: absurd geometry is clamped to the page box", () => {
 describe("item 6: dense pages", () => {
   it(`a page of 20,000 text runs is not searched for tables without full rulings (over ${PDF_MAX_RUNS_FOR_BORDERLESS}), with a warning`, async () => {
     const doc = await readPdfWith(bytes("pdf-dense-text.pdf"), "pdf-dense-text.pdf", { mode: "in-thread" });
-    expect(doc.warnings).toContain(`page 1: 20,000 text runs, more than ${PDF_MAX_RUNS_FOR_BORDERLESS.toLocaleString("en")}: tables not fully ruled not looked for`);
+    expect(doc.warnings).toContain(
+      `page 1: 20,000 text runs, more than ${PDF_MAX_RUNS_FOR_BORDERLESS.toLocaleString("en")}: tables not fully ruled not looked for`,
+    );
     expect(doc.tables).toEqual([]);
   });
 
@@ -94,7 +96,14 @@ describe("item 6: dense pages", () => {
 
 describe("item 6: fake-bold detection with thousands of copies of one string at one x", () => {
   const run = (str: string, x0: number, baseline: number, size = 10): TextRun => ({
-    str, x0, x1: x0 + 5, top: baseline - 8.5, bottom: baseline + 1.5, baseline, size, upright: true,
+    str,
+    x0,
+    x1: x0 + 5,
+    top: baseline - 8.5,
+    bottom: baseline + 1.5,
+    baseline,
+    size,
+    upright: true,
   });
 
   it("a column of 40,000 copies of one figure (one x, a baseline each) is compared near each baseline only", () => {
@@ -125,7 +134,10 @@ function naiveDropOverprints(runs: TextRun[]): TextRun[] {
   const out: TextRun[] = [];
   for (const r of runs) {
     const tol = 0.3 * r.size;
-    const dup = out.some((o) => o.str === r.str && Math.abs(o.x0 - r.x0) <= tol && Math.abs(o.baseline - r.baseline) <= tol && Math.abs(o.size - r.size) <= tol);
+    const dup = out.some(
+      (o) =>
+        o.str === r.str && Math.abs(o.x0 - r.x0) <= tol && Math.abs(o.baseline - r.baseline) <= tol && Math.abs(o.size - r.size) <= tol,
+    );
     if (!dup) out.push(r);
   }
   return out;
@@ -155,11 +167,18 @@ describe("item 10: per-page limits end in one clear line", () => {
   });
 
   it("in a batch worker (512 MB heap) the 10^6-line and 10^6-run pages fail alone, with that line, not 'out of memory'", async () => {
-    const items = ["pdf-million-runs.pdf", "pdf-million-lines.pdf", "pdf-tall-rule-1e9.pdf"].map((n) => ({ path: path(n), explicit: true }));
+    const items = ["pdf-million-runs.pdf", "pdf-million-lines.pdf", "pdf-tall-rule-1e9.pdf"].map((n) => ({
+      path: path(n),
+      explicit: true,
+    }));
     const seen: TaskResult[] = [];
-    await runBatch(items, { config: { command: "tables", format: "json", merged: "blank", bom: false }, jobs: 1, ordered: true }, async (r) => {
-      seen.push(r);
-    });
+    await runBatch(
+      items,
+      { config: { command: "tables", format: "json", merged: "blank", bom: false }, jobs: 1, ordered: true },
+      async (r) => {
+        seen.push(r);
+      },
+    );
     expect(seen.map((r) => r.status)).toEqual(["failed", "failed", "ok"]);
     const errors = seen.flatMap((r) => (r.status === "failed" ? [r.error] : []));
     expect(errors[0]).toMatch(/PDF too complex to read: page 1 has more than 50,000 text runs/);
@@ -190,7 +209,8 @@ describe("item 7: what pdf.js leaves unhandled is its own document's", () => {
       },
     );
     expect(seen.map((r) => r.status)).toEqual(["failed", "ok", "failed", "ok"]);
-    for (const r of seen) if (r.status === "failed") expect(r.error).toBe(`${path("pdf-bad-number.pdf")}: damaged PDF: end of file inside array`);
+    for (const r of seen)
+      if (r.status === "failed") expect(r.error).toBe(`${path("pdf-bad-number.pdf")}: damaged PDF: end of file inside array`);
   });
 
   it("the pool's worker host fails the task that left a rejection pending, not the next one, and keeps going", async () => {
@@ -219,7 +239,9 @@ describe("item 7: what pdf.js leaves unhandled is its own document's", () => {
 
 describe("item 10: a damaged CMap range or CFF font is refused before pdf.js fills memory for it", () => {
   it(`a /ToUnicode range of 2^24 codes: one line naming the limit (${PDF_MAX_CMAP_CODES} codes), pdf.js never reads it`, async () => {
-    const err = await readPdfWith(bytes("pdf-cmap-range-2e24.pdf"), "pdf-cmap-range-2e24.pdf", { mode: "in-thread" }).catch((e: unknown) => e);
+    const err = await readPdfWith(bytes("pdf-cmap-range-2e24.pdf"), "pdf-cmap-range-2e24.pdf", { mode: "in-thread" }).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(JixiaoError);
     expect((err as JixiaoError).kind).toBe("too-large");
     expect((err as JixiaoError).message).toBe(

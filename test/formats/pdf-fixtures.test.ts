@@ -34,7 +34,9 @@ function shape(grid: GridDocument, expected: ExpectedGrid): ExpectedGrid {
         cols: t.cols,
         pages: t.pages!,
         context: t.context,
-        cells: t.cells.map((c) => (withPage ? [c.row, c.col, c.rowspan, c.colspan, c.text, c.page!] : [c.row, c.col, c.rowspan, c.colspan, c.text])),
+        cells: t.cells.map((c) =>
+          withPage ? [c.row, c.col, c.rowspan, c.colspan, c.text, c.page!] : [c.row, c.col, c.rowspan, c.colspan, c.text],
+        ),
       };
     }),
   };
@@ -95,7 +97,9 @@ describe("broken PDFs fail with one line", () => {
   }
 
   it("junk appended after a complete PDF is tolerated", async () => {
-    const padded = new Uint8Array(Buffer.concat([Buffer.from(bytes("landscape.pdf")), Buffer.from("<html>download page</html>\n".repeat(200))]));
+    const padded = new Uint8Array(
+      Buffer.concat([Buffer.from(bytes("landscape.pdf")), Buffer.from("<html>download page</html>\n".repeat(200))]),
+    );
     expect((await readPdf(padded, "padded.pdf")).tables).toHaveLength(1);
   });
 
@@ -114,7 +118,9 @@ describe("broken PDFs fail with one line", () => {
   });
 
   it("bounds the in-thread read too", async () => {
-    await expect(readPdfWith(bytes("two-page.pdf"), "slow.pdf", { mode: "in-thread", timeoutMs: 1 })).rejects.toMatchObject({ kind: "timeout" });
+    await expect(readPdfWith(bytes("two-page.pdf"), "slow.pdf", { mode: "in-thread", timeoutMs: 1 })).rejects.toMatchObject({
+      kind: "timeout",
+    });
   });
 });
 

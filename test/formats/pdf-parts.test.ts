@@ -120,7 +120,15 @@ describe("ruling lines from operator lists", () => {
 
   it("applies form XObject matrices", () => {
     const fn = [OPS.paintFormXObjectBegin, OPS.constructPath, OPS.paintFormXObjectEnd, OPS.constructPath];
-    const args = [[[1, 0, 0, 1, 100, 0], [0, 0, 10, 10]], [OPS.stroke, [path(0, 0, 0, 1, 0, 40)], null], null, [OPS.stroke, [path(0, 0, 0, 1, 0, 40)], null]];
+    const args = [
+      [
+        [1, 0, 0, 1, 100, 0],
+        [0, 0, 10, 10],
+      ],
+      [OPS.stroke, [path(0, 0, 0, 1, 0, 40)], null],
+      null,
+      [OPS.stroke, [path(0, 0, 0, 1, 0, 40)], null],
+    ];
     const { v } = rulingsFromOperatorList(fn, args, OPS, identity);
     expect(v.map((l) => l.x)).toEqual([100, 0]);
   });
@@ -182,7 +190,10 @@ describe("lattice", () => {
 
   it("takes a double border for one grid line", () => {
     const { h, v } = grid([0, 50, 100], [0, 20, 40]);
-    const outer = mergeRules([...h, { y: -3, x0: -3, x1: 103 }, { y: 43, x0: -3, x1: 103 }], [...v, { x: -3, y0: -3, y1: 43 }, { x: 103, y0: -3, y1: 43 }]);
+    const outer = mergeRules(
+      [...h, { y: -3, x0: -3, x1: 103 }, { y: 43, x0: -3, x1: 103 }],
+      [...v, { x: -3, y0: -3, y1: 43 }, { x: 103, y0: -3, y1: 43 }],
+    );
     const [frame] = findLatticeFrames(outer.h, outer.v, 800);
     expect(frame.xs).toHaveLength(3);
     expect(frame.ys).toHaveLength(3);
@@ -219,7 +230,9 @@ describe("lattice", () => {
 
 describe("stream tables", () => {
   it("does not make a table of prose", () => {
-    const prose = [0, 1, 2, 3, 4].map((i) => run("为落实残疾人托养服务政策本项目为全县残疾人提供日间照料和托养服务", 40, 100 + i * 16, 10.5));
+    const prose = [0, 1, 2, 3, 4].map((i) =>
+      run("为落实残疾人托养服务政策本项目为全县残疾人提供日间照料和托养服务", 40, 100 + i * 16, 10.5),
+    );
     expect(findStreamTables(prose, 1).tables).toEqual([]);
   });
 
@@ -230,7 +243,9 @@ describe("stream tables", () => {
       ["", "托养机构达标率", "100%"],
       ["效益指标", "家庭照护负担", "明显减轻"],
     ];
-    const runs = rows.flatMap((r, i) => r.map((t, c) => (t ? run(t, [40, 140, 300][c], 200 + i * 20, 9) : null)).filter((x): x is TextRun => x !== null));
+    const runs = rows.flatMap((r, i) =>
+      r.map((t, c) => (t ? run(t, [40, 140, 300][c], 200 + i * 20, 9) : null)).filter((x): x is TextRun => x !== null),
+    );
     const { tables, rest } = findStreamTables(runs, 1);
     expect(rest).toEqual([]);
     expect(tables).toHaveLength(1);
@@ -256,16 +271,40 @@ function pageTable(page: number, y0: number, y1: number, rows: string[][], opts:
   const xs = [40, 140, 240, 340];
   const ys = rows.map((_, i) => y0 + ((y1 - y0) * i) / rows.length).concat(y1);
   const cells: PageCell[] = rows.flatMap((r, ri) =>
-    r.map((t, ci) => ({ r0: ri, r1: ri + 1, c0: ci, c1: ci + 1, lines: t ? t.split("\n") : [], page, openTop: false, openBottom: false, lastLineFull: false, ...opts })),
+    r.map((t, ci) => ({
+      r0: ri,
+      r1: ri + 1,
+      c0: ci,
+      c1: ci + 1,
+      lines: t ? t.split("\n") : [],
+      page,
+      openTop: false,
+      openBottom: false,
+      lastLineFull: false,
+      ...opts,
+    })),
   );
   return { kind: "lattice", page, pages: [page], xs, ys, cells, box: { x0: 40, y0, x1: 340, y1 } };
 }
 
 describe("tables over a page break", () => {
   it("joins a continuation whose columns line up, past a page number", () => {
-    const a = pageTable(1, 500, 780, [["一级指标", "二级指标", "指标值"], ["产出指标", "数量指标", "≥1"]]);
+    const a = pageTable(1, 500, 780, [
+      ["一级指标", "二级指标", "指标值"],
+      ["产出指标", "数量指标", "≥1"],
+    ]);
     const b = pageTable(2, 50, 90, [["效益指标", "社会效益指标", "明显"]]);
-    const doc = assemble([pageOf(1, [a], [{ text: "标题", top: 400 }, { text: "- 1 -", top: 815 }]), pageOf(2, [b], [{ text: "- 2 -", top: 815 }])]);
+    const doc = assemble([
+      pageOf(
+        1,
+        [a],
+        [
+          { text: "标题", top: 400 },
+          { text: "- 1 -", top: 815 },
+        ],
+      ),
+      pageOf(2, [b], [{ text: "- 2 -", top: 815 }]),
+    ]);
     expect(doc.tables).toHaveLength(1);
     expect(doc.tables[0].rows).toBe(3);
     expect(doc.tables[0].pages).toEqual([1, 2]);
@@ -284,7 +323,10 @@ describe("tables over a page break", () => {
   it("joins a row split by the break: text goes on from a full line, the other cells are empty", () => {
     const a = pageTable(1, 500, 780, [["数量指标", "岗位开发补贴标准（按新增岗位", "≥1"]]);
     a.cells[1].lastLineFull = true;
-    const b = pageTable(2, 50, 90, [["", "数量核定）", ""], ["质量指标", "合格率", "≥95%"]]);
+    const b = pageTable(2, 50, 90, [
+      ["", "数量核定）", ""],
+      ["质量指标", "合格率", "≥95%"],
+    ]);
     const t = assemble([pageOf(1, [a]), pageOf(2, [b])]).tables[0];
     expect(t.rows).toBe(2);
     expect(t.cells.find((c) => c.row === 0 && c.col === 1)?.text).toBe("岗位开发补贴标准（按新增岗位\n数量核定）");
@@ -297,8 +339,14 @@ describe("tables over a page break", () => {
   });
 
   it("drops a header row repeated on the next page", () => {
-    const a = pageTable(1, 500, 780, [["一级指标", "二级指标", "指标值"], ["产出指标", "数量指标", "≥1"]]);
-    const b = pageTable(2, 50, 90, [["一级指标", "二级指标", "指标值"], ["效益指标", "社会效益指标", "明显"]]);
+    const a = pageTable(1, 500, 780, [
+      ["一级指标", "二级指标", "指标值"],
+      ["产出指标", "数量指标", "≥1"],
+    ]);
+    const b = pageTable(2, 50, 90, [
+      ["一级指标", "二级指标", "指标值"],
+      ["效益指标", "社会效益指标", "明显"],
+    ]);
     const t = assemble([pageOf(1, [a]), pageOf(2, [b])]).tables[0];
     expect(t.rows).toBe(3);
     expect(t.cells.filter((c) => c.text === "一级指标")).toHaveLength(1);
@@ -308,7 +356,14 @@ describe("tables over a page break", () => {
     const a = pageTable(1, 300, 780, [["一级指标", "二级指标", "指标值"]]);
     const b = pageTable(2, 80, 200, [["产出指标", "数量指标", "≥1"]]);
     const doc = assemble([
-      pageOf(1, [a], [{ text: "某某县2024年部门预算公开", top: 30, size: 9 }, { text: "1.项目甲", top: 250 }]),
+      pageOf(
+        1,
+        [a],
+        [
+          { text: "某某县2024年部门预算公开", top: 30, size: 9 },
+          { text: "1.项目甲", top: 250 },
+        ],
+      ),
       pageOf(2, [b], [{ text: "某某县2024年部门预算公开", top: 30, size: 9 }]),
     ]);
     expect(doc.tables).toHaveLength(1);

@@ -218,9 +218,7 @@ function join(a: PageTable, b: PageTable): PageTable {
     above.lastLineFull = below.lastLineFull;
     absorbed.add(below);
   };
-  const pairs = moved
-    .filter((c) => c.r0 === nA)
-    .map((b) => [b, cells.find((p) => p.r1 === nA && p.c0 === b.c0 && p.c1 === b.c1)] as const);
+  const pairs = moved.filter((c) => c.r0 === nA).map((b) => [b, cells.find((p) => p.r1 === nA && p.c0 === b.c0 && p.c1 === b.c1)] as const);
   // Borders left open at the break (Chromium): the cells on both sides are one cell.
   for (const [b, above] of pairs) if (above && b.openTop && above.openBottom) absorb(above, b);
   // Closed borders (LibreOffice, Word draw them at the break): a row split by the break has text that goes on

@@ -80,7 +80,7 @@ function parseDict(dict: Uint8Array | undefined): Map<number, number[]> {
       // real number: nibbles up to 0xf
       while (pos < dict.length) {
         const v = at(pos++);
-        if ((v >> 4) === 15 || (v & 15) === 15) break;
+        if (v >> 4 === 15 || (v & 15) === 15) break;
       }
       operands.push(0);
     } else if (b === 28) {

@@ -105,12 +105,13 @@ function looksLikeCMap(text: string): boolean {
 export function cmapRangeCodes(text: string): number {
   let codes = 0;
   const section = /begin(bf|cid)range([\s\S]*?)(?:end\1range|$)/g;
-  for (let m; (m = section.exec(text)); ) {
+  for (let m: RegExpExecArray | null; (m = section.exec(text)); ) {
     // Tokens read one at a time (a 16 MB section split at once would hold millions of strings).
     const token = /<[^<>]*>|\[|\]|\((?:\\.|[^\\)])*\)|[^\s<>()[\]]+/g;
     const next = () => token.exec(m![2])?.[0];
     for (;;) {
-      const low = next(), high = next();
+      const low = next(),
+        high = next();
       if (!low?.startsWith("<") || !high?.startsWith("<")) break; // pdf.js stops at a malformed entry too
       const span = hexToInt(high.slice(1, -1)) - hexToInt(low.slice(1, -1));
       let count = span + 1;

@@ -113,7 +113,9 @@ function buildFrame(hs: HRule[], vs: VRule[], pageHeight: number, notes: string[
   const nr = ys.length - 1;
   // Every array below is sized by the grid: an absurd one (a mesh of rules) is no table to read.
   if (nr * nc > PDF_MAX_GRID_SLOTS) {
-    notes.push(`a ruled grid of ${nr.toLocaleString("en")} × ${nc.toLocaleString("en")} cells, more than ${PDF_MAX_GRID_SLOTS.toLocaleString("en")}: not read as a table`);
+    notes.push(
+      `a ruled grid of ${nr.toLocaleString("en")} × ${nc.toLocaleString("en")} cells, more than ${PDF_MAX_GRID_SLOTS.toLocaleString("en")}: not read as a table`,
+    );
     return null;
   }
 
@@ -158,7 +160,10 @@ function buildFrame(hs: HRule[], vs: VRule[], pageHeight: number, notes: string[
     if (outside) continue;
     const rs = list.map((k) => Math.floor(k / nc));
     const cs = list.map((k) => k % nc);
-    const r0 = Math.min(...rs), r1 = Math.max(...rs) + 1, c0 = Math.min(...cs), c1 = Math.max(...cs) + 1;
+    const r0 = Math.min(...rs),
+      r1 = Math.max(...rs) + 1,
+      c0 = Math.min(...cs),
+      c1 = Math.max(...cs) + 1;
     const pieces: [number, number, number, number][] = [];
     if ((r1 - r0) * (c1 - c0) === list.length) pieces.push([r0, r1, c0, c1]);
     else {

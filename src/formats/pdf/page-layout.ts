@@ -51,7 +51,9 @@ export function layoutPage(page: PageData): PageLayout {
   // its ruled tables and free lines only (a warning says so).
   const dense = runs.length > PDF_MAX_RUNS_FOR_BORDERLESS;
   if (dense) {
-    notes.push(`${runs.length.toLocaleString("en")} text runs, more than ${PDF_MAX_RUNS_FOR_BORDERLESS.toLocaleString("en")}: tables not fully ruled not looked for`);
+    notes.push(
+      `${runs.length.toLocaleString("en")} text runs, more than ${PDF_MAX_RUNS_FOR_BORDERLESS.toLocaleString("en")}: tables not fully ruled not looked for`,
+    );
   }
   // No ruled table: a table without rulings (or with only its frame) gets virtual rules between its rows, then
   // its columns as rows ruled without column borders do, each table on its own (stacked tables stay apart).
@@ -86,7 +88,8 @@ export function layoutPage(page: PageData): PageLayout {
   }
   let tables: PageTable[] = frames.map((f, i) => frameTable(f, byFrame[i], page.number));
   tables.forEach((t) => {
-    if (vh.length > 0 || vv.some((l) => l.x >= t.box.x0 - 1 && l.x <= t.box.x1 + 1 && l.y0 >= t.box.y0 - 1 && l.y1 <= t.box.y1 + 1)) t.guessed = true;
+    if (vh.length > 0 || vv.some((l) => l.x >= t.box.x0 - 1 && l.x <= t.box.x1 + 1 && l.y0 >= t.box.y0 - 1 && l.y1 <= t.box.y1 + 1))
+      t.guessed = true;
   });
   let rest = free;
   if (tables.length === 0 && !dense) {
@@ -107,9 +110,18 @@ export function layoutPage(page: PageData): PageLayout {
   else if (runs.length > 0 && hasUntextedImage(page, runs)) {
     warnings.push(`page ${page.number}: a large image with no text over it (a scanned table?)`);
   }
-  if (page.offPage) warnings.push(`page ${page.number}: ${page.offPage} text run${page.offPage > 1 ? "s" : ""} drawn beyond the page, ignored`);
+  if (page.offPage)
+    warnings.push(`page ${page.number}: ${page.offPage} text run${page.offPage > 1 ? "s" : ""} drawn beyond the page, ignored`);
   for (const note of [...new Set(notes)]) warnings.push(`page ${page.number}: ${note}`);
-  const layout: PageLayout = { number: page.number, width: page.width, height: page.height, tables, lines, textRuns: runs.length, warnings };
+  const layout: PageLayout = {
+    number: page.number,
+    width: page.width,
+    height: page.height,
+    tables,
+    lines,
+    textRuns: runs.length,
+    warnings,
+  };
   if (page.error) layout.error = page.error;
   if (page.overLimit) layout.overLimit = true;
   return layout;
@@ -138,7 +150,10 @@ function splitAtBorders(r: TextRun, frames: TableFrame[]): TextRun[] {
   for (let i = 1; i < chars.length - 1; i++) {
     if (chars[i] !== " ") continue;
     const leftStr = chars.slice(0, i).join("").trimEnd();
-    const rightStr = chars.slice(i + 1).join("").trimStart();
+    const rightStr = chars
+      .slice(i + 1)
+      .join("")
+      .trimStart();
     if (!leftStr || !rightStr) continue;
     // Where the gap is by proportional widths; or, for a run much wider than its text (the gap a whole cell
     // wide), between the two parts at their natural widths from either end.

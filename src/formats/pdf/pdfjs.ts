@@ -101,13 +101,27 @@ class MinimalDOMMatrix {
   constructor(init?: ArrayLike<number>) {
     if (init && init.length >= 6) [this.a, this.b, this.c, this.d, this.e, this.f] = Array.from(init).slice(0, 6);
   }
-  get m11() { return this.a; }
-  get m12() { return this.b; }
-  get m21() { return this.c; }
-  get m22() { return this.d; }
-  get m41() { return this.e; }
-  get m42() { return this.f; }
-  get is2D() { return true; }
+  get m11() {
+    return this.a;
+  }
+  get m12() {
+    return this.b;
+  }
+  get m21() {
+    return this.c;
+  }
+  get m22() {
+    return this.d;
+  }
+  get m41() {
+    return this.e;
+  }
+  get m42() {
+    return this.f;
+  }
+  get is2D() {
+    return true;
+  }
   multiplySelf(o: MinimalDOMMatrix): this {
     const { a, b, c, d, e, f } = this;
     this.a = a * o.a + c * o.b;

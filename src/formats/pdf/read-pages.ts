@@ -46,7 +46,8 @@ export function looksTruncated(bytes: Uint8Array): boolean {
 export function textRun(str: string, itemTransform: Matrix, width: number, viewportTransform: Matrix): TextRun {
   const m = multiply(viewportTransform, itemTransform);
   const size = Math.hypot(m[2], m[3]) || Math.hypot(m[0], m[1]);
-  const ux = m[0], uy = m[1];
+  const ux = m[0],
+    uy = m[1];
   const ul = Math.hypot(ux, uy) || 1;
   const upright = Math.abs(uy) < 0.05 * ul && ux > 0 && Math.abs(m[2]) < 0.05 * size;
   if (upright) {
@@ -54,16 +55,25 @@ export function textRun(str: string, itemTransform: Matrix, width: number, viewp
     return { str, x0: m[4], x1: m[4] + width, top: baseline - 0.85 * size, bottom: baseline + 0.15 * size, baseline, size, upright };
   }
   // Rotated text: the box spanned by the run direction and the glyph height.
-  const dx = (ux / ul) * width, dy = (uy / ul) * width;
+  const dx = (ux / ul) * width,
+    dy = (uy / ul) * width;
   const vl = Math.hypot(m[2], m[3]) || 1;
   // "Up" in text space points along (m[2], m[3]) on the page.
-  const upx = (m[2] / vl) * size, upy = (m[3] / vl) * size;
-  const xs: number[] = [], ys: number[] = [];
-  for (const [a, b] of [[0, -0.15], [0, 0.85], [1, -0.15], [1, 0.85]]) {
+  const upx = (m[2] / vl) * size,
+    upy = (m[3] / vl) * size;
+  const xs: number[] = [],
+    ys: number[] = [];
+  for (const [a, b] of [
+    [0, -0.15],
+    [0, 0.85],
+    [1, -0.15],
+    [1, 0.85],
+  ]) {
     xs.push(m[4] + a * dx + b * upx);
     ys.push(m[5] + a * dy + b * upy);
   }
-  const top = Math.min(...ys), bottom = Math.max(...ys);
+  const top = Math.min(...ys),
+    bottom = Math.max(...ys);
   const slanted = Math.min(Math.abs(ux), Math.abs(uy)) > 0.05 * ul;
   return { str, x0: Math.min(...xs), x1: Math.max(...xs), top, bottom, baseline: (top + bottom) / 2, size, upright, slanted };
 }
@@ -212,7 +222,8 @@ async function readPage(pdfjs: PdfjsModule, doc: PdfDoc, n: number, ops: PdfjsMo
     }
     const list = await operatorList(pdfjs, page);
     const rulings = rulingsFromOperatorList(list.fnArray, list.argsArray, ops, vt, PDF_MAX_RULINGS_PER_PAGE);
-    if (rulings.overLimit) throw new PageLimit(`more than ${PDF_MAX_RULINGS_PER_PAGE.toLocaleString("en")} ruling lines (the limit per page)`);
+    if (rulings.overLimit)
+      throw new PageLimit(`more than ${PDF_MAX_RULINGS_PER_PAGE.toLocaleString("en")} ruling lines (the limit per page)`);
     const h = rulings.h.flatMap((l) => clampH(l, width, height));
     const v = rulings.v.flatMap((l) => clampV(l, width, height));
     const images = rulings.images.flatMap((b) => clampBox(b, width, height));
@@ -267,7 +278,8 @@ async function operatorList(pdfjs: PdfjsModule, page: PdfPage): Promise<{ fnArra
   type Proxy = { _renderPageChunk?: (chunk: { length: number }, state: unknown) => void; _abortOperatorList?: (a: object) => void };
   const proxy = page as unknown as Proxy;
   const original = proxy._renderPageChunk;
-  const tooMany = () => new PageLimit(`more than ${PDF_MAX_OPERATORS_PER_PAGE.toLocaleString("en")} drawing operators (the limit per page)`);
+  const tooMany = () =>
+    new PageLimit(`more than ${PDF_MAX_OPERATORS_PER_PAGE.toLocaleString("en")} drawing operators (the limit per page)`);
   let stop: ((err: Error) => void) | null = null;
   const stopped = new Promise<never>((_, reject) => (stop = reject));
   stopped.catch(() => undefined);
@@ -295,7 +307,7 @@ async function operatorList(pdfjs: PdfjsModule, page: PdfPage): Promise<{ fnArra
 }
 
 /** A finite coordinate inside [lo, hi]; NaN stays NaN (the caller drops it). */
-const clamp = (x: number, lo: number, hi: number) => (x < lo ? lo : x > hi ? hi : x);
+const clamp = (x: number, lo: number, hi: number) => (Number.isNaN(x) ? x : Math.min(Math.max(x, lo), hi));
 
 /** The page box grown by PDF_PAGE_MARGIN_PT: everything drawn is clamped to it. */
 function bounds(width: number, height: number): Box {
@@ -319,7 +331,8 @@ export function runOnPage(r: TextRun, width: number, height: number): boolean {
 export function clampH(l: HRule, width: number, height: number): HRule[] {
   const b = bounds(width, height);
   if (!(l.y >= b.y0 && l.y <= b.y1) || !(l.x1 >= b.x0 && l.x0 <= b.x1)) return [];
-  const x0 = clamp(l.x0, b.x0, b.x1), x1 = clamp(l.x1, b.x0, b.x1);
+  const x0 = clamp(l.x0, b.x0, b.x1),
+    x1 = clamp(l.x1, b.x0, b.x1);
   return x0 === l.x0 && x1 === l.x1 ? [l] : [{ y: l.y, x0, x1 }];
 }
 
@@ -327,7 +340,8 @@ export function clampH(l: HRule, width: number, height: number): HRule[] {
 export function clampV(l: VRule, width: number, height: number): VRule[] {
   const b = bounds(width, height);
   if (!(l.x >= b.x0 && l.x <= b.x1) || !(l.y1 >= b.y0 && l.y0 <= b.y1)) return [];
-  const y0 = clamp(l.y0, b.y0, b.y1), y1 = clamp(l.y1, b.y0, b.y1);
+  const y0 = clamp(l.y0, b.y0, b.y1),
+    y1 = clamp(l.y1, b.y0, b.y1);
   return y0 === l.y0 && y1 === l.y1 ? [l] : [{ x: l.x, y0, y1 }];
 }
 

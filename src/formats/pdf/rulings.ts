@@ -75,7 +75,7 @@ function multiply(m: Matrix, n: ArrayLike<number>): Matrix {
 function visibleColor(hex: unknown): boolean {
   if (typeof hex !== "string" || !/^#[0-9a-f]{6}$/i.test(hex)) return true;
   const n = parseInt(hex.slice(1), 16);
-  return !((n >> 16 & 255) >= 0xf8 && (n >> 8 & 255) >= 0xf8 && (n & 255) >= 0xf8);
+  return !(((n >> 16) & 255) >= 0xf8 && ((n >> 8) & 255) >= 0xf8 && (n & 255) >= 0xf8);
 }
 
 /**
@@ -107,10 +107,20 @@ export function rulingsFromOperatorList(
   };
 
   const paintPath = (op: number, path: ArrayLike<number>) => {
-    const stroke = op === ops.stroke || op === ops.closeStroke || op === ops.fillStroke || op === ops.eoFillStroke ||
-      op === ops.closeFillStroke || op === ops.closeEOFillStroke;
-    const fill = op === ops.fill || op === ops.eoFill || op === ops.fillStroke || op === ops.eoFillStroke ||
-      op === ops.closeFillStroke || op === ops.closeEOFillStroke;
+    const stroke =
+      op === ops.stroke ||
+      op === ops.closeStroke ||
+      op === ops.fillStroke ||
+      op === ops.eoFillStroke ||
+      op === ops.closeFillStroke ||
+      op === ops.closeEOFillStroke;
+    const fill =
+      op === ops.fill ||
+      op === ops.eoFill ||
+      op === ops.fillStroke ||
+      op === ops.eoFillStroke ||
+      op === ops.closeFillStroke ||
+      op === ops.closeEOFillStroke;
     const doStroke = stroke && st.strokeVisible;
     const doFill = fill && st.fillVisible;
     if (!doStroke && !doFill) return;
@@ -171,7 +181,10 @@ export function rulingsFromOperatorList(
     let n = pts.length / 2;
     if (n === 5 && Math.abs(pts[0] - pts[8]) < 0.01 && Math.abs(pts[1] - pts[9]) < 0.01) n = 4;
     if (n !== 4) return;
-    let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+    let x0 = Infinity,
+      x1 = -Infinity,
+      y0 = Infinity,
+      y1 = -Infinity;
     for (let i = 0; i < 8; i += 2) {
       x0 = Math.min(x0, pts[i]);
       x1 = Math.max(x1, pts[i]);

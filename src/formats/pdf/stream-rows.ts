@@ -137,7 +137,10 @@ export function borderlessRules(runs: TextRun[], h: HRule[], v: VRule[], pageWid
     const footRow = multi.length === 1 && lines.length === 1 && atFoot(lines[0]);
     if (multi.length < MIN_MULTI && !footRow) continue;
     // A frame reaching into the page's foot band with no text close under it is left open by the page break.
-    const cut = pageHeight > 0 && b.y1 > (1 - FOOT_BAND) * pageHeight && upright.every((r) => r.top <= b.y1 || r.top - b.y1 > BLOCK_GAP_EM * (r.bottom - r.top));
+    const cut =
+      pageHeight > 0 &&
+      b.y1 > (1 - FOOT_BAND) * pageHeight &&
+      upright.every((r) => r.top <= b.y1 || r.top - b.y1 > BLOCK_GAP_EM * (r.bottom - r.top));
     out.push(tableRules(lines, b, null, footRow, cut));
   }
   const free = upright.filter((r) => !boxes.some((b) => inBox(r, b)));
@@ -179,7 +182,14 @@ export function borderlessRules(runs: TextRun[], h: HRule[], v: VRule[], pageWid
   // as 第3页 共6页 sits apart in the margin).
   const last = freeLines.at(-1);
   const before = freeLines.at(-2);
-  if (last && before && last.pieces.length >= 2 && atFoot(last) && !found.some((r) => r.includes(last)) && last.top - before.bottom <= BLOCK_GAP_EM * last.size) {
+  if (
+    last &&
+    before &&
+    last.pieces.length >= 2 &&
+    atFoot(last) &&
+    !found.some((r) => r.includes(last)) &&
+    last.top - before.bottom <= BLOCK_GAP_EM * last.size
+  ) {
     out.push(tableRules([last], null, margins, true));
   }
   return out.filter((rules) => rules.length > 0);
@@ -211,7 +221,13 @@ function regions(lines: Line[]): Line[][] {
     while (j < lines.length && gap(j) <= BLOCK_GAP_EM * size && Math.abs(lines[j].size - size) <= SIZE_SLACK * size) j++;
     // Lines right above the first: the first lines of its wrapped cells.
     let start = i;
-    while (start > 0 && gap(start) < WRAP_GAP_EM * size && Math.abs(lines[start - 1].size - size) <= SIZE_SLACK * size && !out.some((r) => r.includes(lines[start - 1]))) start--;
+    while (
+      start > 0 &&
+      gap(start) < WRAP_GAP_EM * size &&
+      Math.abs(lines[start - 1].size - size) <= SIZE_SLACK * size &&
+      !out.some((r) => r.includes(lines[start - 1]))
+    )
+      start--;
     // Tables stacked one under the other, or a note under a table: a gap well over the one between rows (gaps
     // over the leading of wrapped lines).
     const rowGaps: number[] = [];
@@ -441,7 +457,10 @@ function tableRules(lines: Line[], frame: Box | null, margins: [number, number] 
     rowsMemo.set(b, rs);
     return rs;
   };
-  const bands = rowBands(lines.flatMap((l) => l.runs), ys);
+  const bands = rowBands(
+    lines.flatMap((l) => l.runs),
+    ys,
+  );
   const cols = columnBoundaries(bands, x0, x1).map((c) => c.x);
   // The column(s) of every cell: between the column boundaries around it; where text lies whole between such a
   // boundary and the cell, apart from it (a column too few rows show to be found), halfway to that text.
@@ -515,7 +534,10 @@ function tableRules(lines: Line[], frame: Box | null, margins: [number, number] 
     for (let k = best[0]; k <= best[1]; k++) if (k < r0 || k > r1) claimed.push([k, a, c]);
     spans.push({ a, s: best[0], e: best[1] });
   }
-  const out: HRule[] = [{ y: y0, x0, x1 }, { y: y1, x0, x1 }];
+  const out: HRule[] = [
+    { y: y0, x0, x1 },
+    { y: y1, x0, x1 },
+  ];
   cuts.forEach((cut, k) => {
     const gaps = open[k].sort((p, q) => p[0] - q[0]);
     let from = x0;
@@ -527,7 +549,6 @@ function tableRules(lines: Line[], frame: Box | null, margins: [number, number] 
   });
   return out;
 }
-
 
 /** Index of the first element of ascending `xs` greater than v (xs.length if none). */
 function upperBound(xs: number[], v: number): number {
@@ -599,7 +620,7 @@ function cellColumns(blocks: Block[], cols: number[], x0: number, x1: number, em
   const left = new Map<Block, number>();
   {
     const byStart = [...blocks].sort((p, q) => q.x0 - p.x0);
-    const queries = blocks.map((b, k) => k).sort((p, q) => bounds[q][0] - bounds[p][0]);
+    const queries = blocks.map((_b, k) => k).sort((p, q) => bounds[q][0] - bounds[p][0]);
     const ends: number[] = [];
     let next = 0;
     for (const k of queries) {
@@ -614,7 +635,7 @@ function cellColumns(blocks: Block[], cols: number[], x0: number, x1: number, em
   const right = new Map<Block, number>();
   {
     const byEnd = [...blocks].sort((p, q) => p.x1 - q.x1);
-    const queries = blocks.map((b, k) => k).sort((p, q) => bounds[p][1] - bounds[q][1]);
+    const queries = blocks.map((_b, k) => k).sort((p, q) => bounds[p][1] - bounds[q][1]);
     const startsIn: number[] = [];
     let next = 0;
     for (const k of queries) {

@@ -136,11 +136,29 @@ function blockTable(block: Row[], page: number): { table: PageTable; used: numbe
   const cells: PageCell[] = [];
   rowsOut.forEach((r, ri) =>
     keep.forEach((k, ci) => {
-      cells.push({ r0: ri, r1: ri + 1, c0: ci, c1: ci + 1, lines: r.texts[k], page, openTop: false, openBottom: false, lastLineFull: false });
+      cells.push({
+        r0: ri,
+        r1: ri + 1,
+        c0: ci,
+        c1: ci + 1,
+        lines: r.texts[k],
+        page,
+        openTop: false,
+        openBottom: false,
+        lastLineFull: false,
+      });
     }),
   );
   return {
-    table: { kind: "stream", page, pages: [page], xs: edges, ys, cells, box: { x0: edges[0], y0: ys[0], x1: edges[edges.length - 1], y1: ys[ys.length - 1] } },
+    table: {
+      kind: "stream",
+      page,
+      pages: [page],
+      xs: edges,
+      ys,
+      cells,
+      box: { x0: edges[0], y0: ys[0], x1: edges[edges.length - 1], y1: ys[ys.length - 1] },
+    },
     used,
   };
 }

@@ -294,7 +294,10 @@ function spannedRows(
   const none = new Set<number>();
   const edges = [y0, ...rows, y1];
   if (pieces.length < 1 || edges.length - 1 <= pieces.length) return none;
-  const heights = edges.slice(1).map((e, i) => e - edges[i]).sort((a, b) => a - b);
+  const heights = edges
+    .slice(1)
+    .map((e, i) => e - edges[i])
+    .sort((a, b) => a - b);
   const slack = 0.3 * heights[heights.length >> 1];
   /** The end of the run of rows text i is centred on from `top`, and the boundaries inside it; or null. */
   const run = (i: number, top: number): { end: number; inner: number[] } | null => {

@@ -144,7 +144,13 @@ export function virtualColumns(h: HRule[], runs: TextRun[], frames: TableFrame[]
     // A row carried alone over the page break, its top rule missing, its bottom rule right above the next table
     // (a thin empty band between them): a table of its own, open at the top, for the one before to take it.
     const first = bands[0];
-    if (first && first.runs.length === 0 && first.y1 - first.y0 < 1.2 * em && ys[0] < EDGE_BAND * pageHeight && groups[0]?.[0] === bands[1]) {
+    if (
+      first &&
+      first.runs.length === 0 &&
+      first.y1 - first.y0 < 1.2 * em &&
+      ys[0] < EDGE_BAND * pageHeight &&
+      groups[0]?.[0] === bands[1]
+    ) {
       const carried = rowAboveBreak([{ y0: ys[0], y1: ys[0], runs: [] }, ...groups[0]], text, x0, x1);
       if (carried) groups.unshift([carried]);
     }
@@ -162,11 +168,15 @@ export function virtualColumns(h: HRule[], runs: TextRun[], frames: TableFrame[]
       // fewer columns) show where in a strip the text leaves free its column boundary is.
       const otherEnds = loose.filter((l) => !stack.includes(l) && l.y > gy0 + SAME_Y && l.y < gy1 - SAME_Y).flatMap((l) => [l.x0, l.x1]);
       // A row that a shorter rule splits (see below) votes as the two rows it is over that rule's stretch.
-      const innerOf = (b: Band) => loose.find((l) => !stack.includes(l) && l.y > b.y0 + SAME_Y && l.y < b.y1 - SAME_Y && l.x0 >= x0 - SAME_Y && l.x1 <= x1 + SAME_Y);
+      const innerOf = (b: Band) =>
+        loose.find((l) => !stack.includes(l) && l.y > b.y0 + SAME_Y && l.y < b.y1 - SAME_Y && l.x0 >= x0 - SAME_Y && l.x1 <= x1 + SAME_Y);
       const voters = g.flatMap((b) => {
         const inner = innerOf(b);
         if (!inner) return [b];
-        return [b.runs.filter((r) => anchor(r)[1] < inner.y), b.runs.filter((r) => anchor(r)[1] >= inner.y)].map((runs) => ({ ...b, runs }));
+        return [b.runs.filter((r) => anchor(r)[1] < inner.y), b.runs.filter((r) => anchor(r)[1] >= inner.y)].map((runs) => ({
+          ...b,
+          runs,
+        }));
       });
       const found = columnBoundaries(voters, x0, x1).map((c) => {
         const e = otherEnds.find((x) => x > x0 + MIN_COL && x < x1 - MIN_COL && Math.abs(x - c.x) <= c.width / 2 + TOUCH);
@@ -433,7 +443,9 @@ function bandBorders(bands: { runs: TextRun[] }[], found: Boundary[], x0: number
     for (let i = 0; i + 1 < pieces.length; i++) {
       const lo = pieces[i].q + TOUCH;
       const hi = pieces[i + 1].p - TOUCH;
-      const inGap = found.filter((c) => c.x >= lo && c.x <= hi).sort((a, c) => c.votes - a.votes || Number(!!c.certain) - Number(!!a.certain) || c.width - a.width);
+      const inGap = found
+        .filter((c) => c.x >= lo && c.x <= hi)
+        .sort((a, c) => c.votes - a.votes || Number(!!c.certain) - Number(!!a.certain) || c.width - a.width);
       const certain = inGap.filter((c) => c.certain?.has(k));
       const em = Math.min(...b.runs.map((r) => r.size));
       const proven = emptyBetween(pieces[i], pieces[i + 1], inGap, found, x0, x1, em, i === 0, i + 2 === pieces.length);
@@ -442,8 +454,7 @@ function bandBorders(bands: { runs: TextRun[] }[], found: Boundary[], x0: number
         // With the best of the others: the gap left by an empty cell under a label spanning rows holds both.
         // (only on the side of the spanning cell: the rule stopped short at its start, at x0, or at its end).
         const spanSide = (c: Boundary) =>
-          certain.every((d) => Math.abs(d.x - c.x) >= MIN_COL) &&
-          certain.some((d) => (d.spanLeft ? c.x < d.x : c.x > d.x));
+          certain.every((d) => Math.abs(d.x - c.x) >= MIN_COL) && certain.some((d) => (d.spanLeft ? c.x < d.x : c.x > d.x));
         const other = inGap.find((c) => !c.certain?.has(k) && spanSide(c));
         out[k].push(...certain.map((c) => c.x), ...(other ? [other.x] : []));
         continue;
@@ -689,7 +700,12 @@ export function columnBoundaries(bands: { runs: TextRun[] }[], x0: number, x1: n
     const pieces = textPieces(b.runs, x0, x1);
     const own: [number, number][] = [];
     // Without throughVotes, the stretches before a band's first text and after its last are empty too.
-    const ends = throughVotes ? [] : [{ p: x0, q: x0 - TOUCH }, { p: x1 + TOUCH, q: x1 }];
+    const ends = throughVotes
+      ? []
+      : [
+          { p: x0, q: x0 - TOUCH },
+          { p: x1 + TOUCH, q: x1 },
+        ];
     const bounded = throughVotes ? pieces : [ends[0], ...pieces, ends[1]];
     for (let k = 0; k + 1 < bounded.length; k++) {
       const a = Math.ceil((bounded[k].q + TOUCH - x0) / STEP);
@@ -720,7 +736,8 @@ export function columnBoundaries(bands: { runs: TextRun[] }[], x0: number, x1: n
       // Without throughVotes, votes the valleys on both sides share (bands empty all along) count for neither.
       const base = throughVotes ? v : v - Math.min(lmin, rmin);
       const stands = v - Math.max(lmin, rmin) >= Math.max(1, PROMINENCE * base);
-      if (throughVotes ? stands : (stands || localPeak(support, gaps, i, j)) && !ripple(support, gaps, i, j, em)) out.push({ x: x0 + ((i + j) / 2) * STEP, votes: v, width: (j - i) * STEP });
+      if (throughVotes ? stands : (stands || localPeak(support, gaps, i, j)) && !ripple(support, gaps, i, j, em))
+        out.push({ x: x0 + ((i + j) / 2) * STEP, votes: v, width: (j - i) * STEP });
     }
     i = j + 1;
   }
@@ -745,4 +762,3 @@ export function columnBoundaries(bands: { runs: TextRun[] }[], x0: number, x1: n
   const most = Math.max(0, ...merged.map((c) => c.votes));
   return merged.filter((c) => c.votes >= WEAK * most);
 }
-

@@ -23,11 +23,17 @@ await loadPdfjs({ ownThread: true });
 
 port.on("message", async (msg: { id: number; bytes: Uint8Array; timeoutMs: number }) => {
   try {
-    const { pages, warnings } = await readPages(msg.bytes, undefined, (page) => port.postMessage({ id: msg.id, type: "page", page }), msg.timeoutMs);
+    const { pages, warnings } = await readPages(
+      msg.bytes,
+      undefined,
+      (page) => port.postMessage({ id: msg.id, type: "page", page }),
+      msg.timeoutMs,
+    );
     port.postMessage({ id: msg.id, type: "done", pages, warnings });
   } catch (err) {
     const kind = err instanceof JixiaoError ? err.kind : "damaged";
-    const message = err instanceof JixiaoError ? err.message : `damaged PDF: ${err instanceof Error ? err.message.split("\n")[0] : String(err)}`;
+    const message =
+      err instanceof JixiaoError ? err.message : `damaged PDF: ${err instanceof Error ? err.message.split("\n")[0] : String(err)}`;
     port.postMessage({ id: msg.id, type: "error", kind, message });
   }
 });
