@@ -222,35 +222,45 @@ export function continueHeader(row: Slot[], map: MatrixMap): MatrixMap | null {
  * with 指标值确定依据 spanning down over the break): group labels and column names only. The column each name
  * stands over; null when the row is anything else.
  */
-export function headerStub(row: Slot[]): { cols: Partial<Record<IndicatorColumn, number>>; afterGroup: boolean } | null {
+export function headerStub(row: Slot[]): HeaderStub | null {
   const filled = row.filter((s) => s.anchored && joinLines(s.cell.text));
   if (!filled.length) return null;
   const out: Partial<Record<IndicatorColumn, number>> = {};
+  let groupStart = Infinity;
   let groupEnd = -1;
   for (const s of filled) {
     const t = cellType(joinLines(s.cell.text));
-    if (t?.kind === "group") groupEnd = Math.max(groupEnd, s.colEnd);
-    else if (t?.kind === "column" && t.col !== "other" && isIndicatorColumn(t.col)) out[t.col] ??= s.col;
+    if (t?.kind === "group") {
+      groupStart = Math.min(groupStart, s.col);
+      groupEnd = Math.max(groupEnd, s.colEnd);
+    } else if (t?.kind === "column" && t.col !== "other" && isIndicatorColumn(t.col)) out[t.col] ??= s.col;
     else return null;
   }
-  return groupEnd >= 0 ? { cols: out, afterGroup: Object.values(out).every((c) => c >= groupEnd) } : null;
+  return groupEnd >= 0 ? { cols: out, groupStart, groupEnd } : null;
 }
 
 /**
  * The stub's columns in a continuation `width` columns wide when the stub's table was `stubWidth` wide: the same,
- * or — names standing right of the group label, the difference being columns under the group that one of the two
- * tables splits and the other does not (a reader drops columns no cell starts in) — counted from the right edge.
+ * or — the difference being columns under the group label that one of the two tables splits and the other does not
+ * (a reader drops columns no cell starts in) — placed from the left edge left of the group, from the right edge
+ * right of it.
  * Null when they cannot be placed.
  */
-export function placeStub(
-  stub: { cols: Partial<Record<IndicatorColumn, number>>; afterGroup: boolean },
-  stubWidth: number,
-  width: number,
-): Partial<Record<IndicatorColumn, number>> | null {
+export function placeStub(stub: HeaderStub, stubWidth: number, width: number): Partial<Record<IndicatorColumn, number>> | null {
   if (stubWidth === width) return stub.cols;
-  if (!stub.afterGroup) return null;
-  const moved = Object.entries(stub.cols).map(([k, c]) => [k, (c as number) + width - stubWidth] as const);
+  // Left of the group label a column keeps its place; right of it, it keeps its distance from the right edge.
+  const moved = Object.entries(stub.cols).map(([k, c]) => {
+    const col = c as number;
+    return [k, col < stub.groupStart ? col : col >= stub.groupEnd ? col + width - stubWidth : -1] as const;
+  });
   return moved.every(([, c]) => c >= 0 && c < width) ? Object.fromEntries(moved) : null;
+}
+
+export interface HeaderStub {
+  cols: Partial<Record<IndicatorColumn, number>>;
+  /** The grid columns the group label (`绩效指标`) spans in the stub's table. */
+  groupStart: number;
+  groupEnd: number;
 }
 
 /** A header read below a cut-off stub: columns it left unnamed take the names the stub gave them. */

@@ -3,7 +3,7 @@ import type { Department, Diagnostic, Indicator, Project, TotalRow } from "../mo
 import type { TableContext } from "./context.ts";
 import type { TaskMap } from "./department.ts";
 import type { PendingLabels } from "./fields.ts";
-import type { MatrixMap } from "./header.ts";
+import type { HeaderStub, MatrixMap } from "./header.ts";
 import type { FillState } from "./matrix.ts";
 import type { Slot } from "./rows.ts";
 
@@ -50,7 +50,7 @@ export interface ReadingState {
   /** The lines above a table that used none of them (nothing in it started a project): they go on to the next. */
   unusedContext: TableContext | null;
   /** Column names a header cut by a page break left at the bottom of the table before. */
-  headerStub: { width: number; stub: { cols: MatrixMap["cols"]; afterGroup: boolean } } | null;
+  headerStub: { width: number; stub: HeaderStub } | null;
 
   // ── within one table ──
   table: TableState;
