@@ -165,7 +165,7 @@ class Reader {
       s.matrix =
         s.matrixStarts.length === table.cols
           ? renumbered(m, s.matrixStarts)
-          : (widenedForSubHeader(m, rows[0] ?? [], table.cols) ?? spreadOver(m, rows[0] ?? [], table.cols));
+          : (widenedForSubHeader(m, rows[0] ?? [], table.cols) ?? spreadOver(m, s.matrixStarts, rows[0] ?? [], table.cols));
     } else if (m && ownStart) s.matrix = null;
     t.continues = s.matrix !== null;
     // A unit line (`563201某单位`, `单位名称：某单位`) names the unit of the projects that follow, until another one.
@@ -825,14 +825,19 @@ function widenedForSubHeader(m: MatrixMap, first: Slot[], cols: number): MatrixM
 }
 
 /**
- * A continuation wider than the matrix's table whose first row has exactly one cell per matrix column (the other
- * table merged what this one splits, or rows below it use more columns): matrix column i is that row's i-th cell.
+ * A continuation of another width whose first row has exactly one cell per column the matrix's body used (the
+ * other table merged what this one splits, or rows elsewhere use more columns): the i-th of those columns is that
+ * row's i-th cell.
  */
-function spreadOver(m: MatrixMap, first: Slot[], cols: number): MatrixMap | null {
-  if (m.width === undefined || cols <= m.width) return null;
+function spreadOver(m: MatrixMap, used: number[], first: Slot[], cols: number): MatrixMap | null {
+  if (m.width === undefined || !used.length) return null;
   const starts = first.filter((x) => x.anchored).map((x) => x.col);
-  if (starts.length !== m.width) return null;
-  const to = (c: number) => starts[c] ?? c;
+  if (starts.length !== used.length) return null;
+  const to = (c: number) => {
+    let k = 0;
+    while (k + 1 < used.length && used[k + 1] <= c) k++;
+    return starts[k];
+  };
   const mapAll = <K extends string>(o: Partial<Record<K, number>>) =>
     Object.fromEntries(Object.entries(o).map(([k, c]) => [k, to(c as number)])) as Partial<Record<K, number>>;
   return { ...m, cols: mapAll(m.cols), fieldCols: mapAll(m.fieldCols), width: cols, span: undefined };
