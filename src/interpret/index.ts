@@ -782,10 +782,11 @@ function sameReading(x: Target, y: Target): boolean {
   return strip(x) === strip(y);
 }
 
-/** The grid columns some cell of the table starts in, in order. */
+/** The grid columns some cell of these rows starts in, in order. */
 function startColumns(rows: Slot[][]): number[] {
   const cols = new Set<number>();
-  for (const row of rows) for (const x of row) if (x.anchored) cols.add(x.col);
+  // Cells reaching down into these rows count too (a container label merged beside the body).
+  for (const row of rows) for (const x of row) cols.add(x.cell.col);
   return [...cols].sort((a, b) => a - b);
 }
 
