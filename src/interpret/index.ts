@@ -790,16 +790,23 @@ function startColumns(rows: Slot[][]): number[] {
   return [...cols].sort((a, b) => a - b);
 }
 
-/** A matrix read in a table whose used columns were `starts`, for a table that holds only those columns. */
-function renumbered(m: MatrixMap, starts: number[]): MatrixMap {
-  const to = (c: number) => {
-    let k = 0;
-    while (k + 1 < starts.length && starts[k + 1] <= c) k++;
-    return k;
-  };
+/** The same matrix in a table `width` columns wide, each of its grid columns moved by `to`. */
+function withColumns(m: MatrixMap, to: (c: number) => number, width: number): MatrixMap {
   const mapAll = <K extends string>(o: Partial<Record<K, number>>) =>
     Object.fromEntries(Object.entries(o).map(([k, c]) => [k, to(c as number)])) as Partial<Record<K, number>>;
-  return { ...m, cols: mapAll(m.cols), fieldCols: mapAll(m.fieldCols), width: starts.length, span: undefined };
+  return { ...m, cols: mapAll(m.cols), fieldCols: mapAll(m.fieldCols), width, span: undefined };
+}
+
+/** Index in `used` (ascending grid columns) of the column `c` lies in. */
+function usedIndex(used: number[], c: number): number {
+  let k = 0;
+  while (k + 1 < used.length && used[k + 1] <= c) k++;
+  return k;
+}
+
+/** A matrix read in a table whose used columns were `starts`, for a table that holds only those columns. */
+function renumbered(m: MatrixMap, starts: number[]): MatrixMap {
+  return withColumns(m, (c) => usedIndex(starts, c), starts.length);
 }
 
 /**
@@ -812,17 +819,9 @@ function widenedForSubHeader(m: MatrixMap, first: Slot[], cols: number): MatrixM
   const v = m.cols.value;
   if (v === undefined || m.width === undefined || cols <= m.width) return null;
   const delta = cols - m.width;
-  const shift = (c: number) => (c > v ? c + delta : c);
-  const moved: MatrixMap = {
-    ...m,
-    cols: Object.fromEntries(Object.entries(m.cols).map(([k, c]) => [k, shift(c as number)])) as MatrixMap["cols"],
-    fieldCols: Object.fromEntries(Object.entries(m.fieldCols).map(([k, c]) => [k, shift(c as number)])) as MatrixMap["fieldCols"],
-    width: cols,
-    span: undefined,
-  };
-  const rest = continueHeader(first, moved);
+  const moved = withColumns(m, (c) => (c > v ? c + delta : c), cols);
   const filled = first.filter((x) => x.anchored && joinLines(x.cell.text));
-  return rest && filled[0]?.col === v ? moved : null;
+  return continueHeader(first, moved) && filled[0]?.col === v ? moved : null;
 }
 
 /**
@@ -834,12 +833,5 @@ function spreadOver(m: MatrixMap, used: number[], first: Slot[], cols: number): 
   if (m.width === undefined || !used.length) return null;
   const starts = first.filter((x) => x.anchored).map((x) => x.col);
   if (starts.length !== used.length) return null;
-  const to = (c: number) => {
-    let k = 0;
-    while (k + 1 < used.length && used[k + 1] <= c) k++;
-    return starts[k];
-  };
-  const mapAll = <K extends string>(o: Partial<Record<K, number>>) =>
-    Object.fromEntries(Object.entries(o).map(([k, c]) => [k, to(c as number)])) as Partial<Record<K, number>>;
-  return { ...m, cols: mapAll(m.cols), fieldCols: mapAll(m.fieldCols), width: cols, span: undefined };
+  return withColumns(m, (c) => starts[usedIndex(used, c)], cols);
 }
